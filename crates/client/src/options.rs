@@ -1,0 +1,68 @@
+//! Settings that apply to one call rather than to the whole client.
+
+use http::header::{HeaderName, HeaderValue, AUTHORIZATION, PROXY_AUTHORIZATION};
+
+use crate::ValidationError;
+
+/// Per-call settings: extra headers and extra query parameters.
+///
+/// Extra headers replace the client's headers of the same name. Values of
+/// `Authorization` and `Proxy-Authorization` are marked sensitive.
+#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+pub struct RequestOptions {
+    pub(crate) extra_headers: Vec<(HeaderName, HeaderValue)>,
+    pub(crate) extra_query: Vec<(String, String)>,
+}
+
+impl RequestOptions {
+    /// No extra settings.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a header to send with the call.
+    ///
+    /// # Errors
+    ///
+    /// [`ValidationError::InvalidHeader`] when the name or value cannot be sent.
+    pub fn header(mut self, name: &str, value: &str) -> Result<Self, ValidationError> {
+        let invalid = |reason| ValidationError::InvalidHeader { name: name.to_owned(), reason };
+        let name = HeaderName::try_from(name).map_err(|_| invalid("invalid header name"))?;
+        let mut value = HeaderValue::try_from(value).map_err(|_| invalid("invalid header value"))?;
+        if name == AUTHORIZATION || name == PROXY_AUTHORIZATION {
+            value.set_sensitive(true);
+        }
+        self.extra_headers.push((name, value));
+        Ok(self)
+    }
+
+    /// Adds a query parameter to send with the call, after the operation's own.
+    pub fn query(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.extra_query.push((key.into(), value.into()));
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invalid_header_is_a_validation_error() {
+        let error = RequestOptions::new().header("x-trace", "a\nb").unwrap_err();
+        assert_eq!(
+            error,
+            ValidationError::InvalidHeader { name: "x-trace".into(), reason: "invalid header value" }
+        );
+        let error = RequestOptions::new().header("bad name", "v").unwrap_err();
+        assert_eq!(error.to_string(), "header \"bad name\" cannot be sent: invalid header name");
+    }
+
+    #[test]
+    fn authorization_override_is_sensitive() {
+        let options = RequestOptions::new().header("Authorization", "Bearer other").unwrap();
+        assert!(options.extra_headers[0].1.is_sensitive());
+        assert!(!format!("{options:?}").contains("other"));
+    }
+}
