@@ -21,13 +21,21 @@ impl BaseUrl {
     /// [`ConfigError::InvalidBaseUrl`] unless `url` is an absolute `http` or `https` URL
     /// with a host and without query or fragment.
     pub fn parse(url: &str) -> Result<Self, ConfigError> {
-        let invalid = |reason| ConfigError::InvalidBaseUrl { url: url.to_owned(), reason };
+        let invalid = |reason| ConfigError::InvalidBaseUrl {
+            url: url.to_owned(),
+            reason,
+        };
         let trimmed = url.trim();
 
         if trimmed.contains(['?', '#']) {
             return Err(invalid("it must not have a query or fragment"));
         }
-        let uri: http::Uri = trimmed.parse().map_err(|_| invalid("it is not a valid URL"))?;
+        if !trimmed.contains("://") {
+            return Err(invalid("it must be absolute, like https://host/v1"));
+        }
+        let uri: http::Uri = trimmed
+            .parse()
+            .map_err(|_| invalid("it is not a valid URL"))?;
         match uri.scheme_str() {
             Some("http" | "https") => {}
             Some(_) => return Err(invalid("the scheme must be http or https")),
@@ -36,7 +44,10 @@ impl BaseUrl {
         if uri.host().is_none_or(str::is_empty) {
             return Err(invalid("it has no host"));
         }
-        if uri.authority().is_some_and(|authority| authority.as_str().contains('@')) {
+        if uri
+            .authority()
+            .is_some_and(|authority| authority.as_str().contains('@'))
+        {
             return Err(invalid("it must not contain credentials"));
         }
 
@@ -85,7 +96,10 @@ mod tests {
 
     #[test]
     fn keeps_a_path_prefix_with_or_without_trailing_slash() {
-        for url in ["https://gw.example/openai/v1", "https://gw.example/openai/v1/"] {
+        for url in [
+            "https://gw.example/openai/v1",
+            "https://gw.example/openai/v1/",
+        ] {
             let base = BaseUrl::parse(url).unwrap();
             assert_eq!(
                 base.join("/organization/certificates", ""),
@@ -93,23 +107,38 @@ mod tests {
             );
         }
         let base = BaseUrl::parse("http://127.0.0.1:8080").unwrap();
-        assert_eq!(base.join("/organization/certificates", "limit=5"),
-            "http://127.0.0.1:8080/organization/certificates?limit=5");
+        assert_eq!(
+            base.join("/organization/certificates", "limit=5"),
+            "http://127.0.0.1:8080/organization/certificates?limit=5"
+        );
     }
 
     #[test]
     fn rejects_what_cannot_be_a_base() {
         for (url, reason) in [
-            ("api.openai.com/v1", "it must be absolute, like https://host/v1"),
+            (
+                "api.openai.com/v1",
+                "it must be absolute, like https://host/v1",
+            ),
             ("ftp://host/v1", "the scheme must be http or https"),
-            ("https://host/v1?x=1", "it must not have a query or fragment"),
-            ("https://host/v1#top", "it must not have a query or fragment"),
+            (
+                "https://host/v1?x=1",
+                "it must not have a query or fragment",
+            ),
+            (
+                "https://host/v1#top",
+                "it must not have a query or fragment",
+            ),
             ("https://user:pw@host/v1", "it must not contain credentials"),
-            ("not a url", "it is not a valid URL"),
+            ("not a url", "it must be absolute, like https://host/v1"),
+            ("https://exa mple/v1", "it is not a valid URL"),
         ] {
             assert_eq!(
                 BaseUrl::parse(url),
-                Err(ConfigError::InvalidBaseUrl { url: url.into(), reason }),
+                Err(ConfigError::InvalidBaseUrl {
+                    url: url.into(),
+                    reason
+                }),
                 "{url}"
             );
         }

@@ -4,6 +4,7 @@ use std::fmt;
 use std::future::{Future, IntoFuture};
 use std::marker::PhantomData;
 use std::pin::Pin;
+use std::time::Duration;
 
 use serde::de::DeserializeOwned;
 
@@ -37,13 +38,33 @@ pub struct Call<T> {
 
 impl<T> Call<T> {
     pub(crate) fn new(client: Client, prepared: Result<Prepared, ValidationError>) -> Self {
-        Self { client, prepared, options: Ok(RequestOptions::default()), output: PhantomData }
+        Self {
+            client,
+            prepared,
+            options: Ok(RequestOptions::default()),
+            output: PhantomData,
+        }
     }
 
     /// Replaces this call's settings.
     pub fn options(mut self, options: RequestOptions) -> Self {
         self.options = Ok(options);
         self
+    }
+
+    /// The longest one attempt may take.
+    pub fn timeout(self, timeout: Duration) -> Self {
+        self.map_options(|options| options.timeout(timeout))
+    }
+
+    /// How many retries may follow the first attempt.
+    pub fn max_retries(self, max_retries: u32) -> Self {
+        self.map_options(|options| options.max_retries(max_retries))
+    }
+
+    /// The longest the whole call may take, all attempts and waits included.
+    pub fn deadline(self, deadline: Duration) -> Self {
+        self.map_options(|options| options.deadline(deadline))
     }
 
     /// Adds a header; an invalid one makes the call fail with a validation error.
@@ -53,8 +74,12 @@ impl<T> Call<T> {
     }
 
     /// Adds a query parameter after the operation's own.
-    pub fn query(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
-        self.options = self.options.map(|options| options.query(key, value));
+    pub fn query(self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.map_options(|options| options.query(key, value))
+    }
+
+    fn map_options(mut self, change: impl FnOnce(RequestOptions) -> RequestOptions) -> Self {
+        self.options = self.options.map(change);
         self
     }
 }

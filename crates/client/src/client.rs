@@ -2,14 +2,16 @@
 
 use std::fmt;
 use std::sync::Arc;
+use std::time::Duration;
 
 use http::HeaderMap;
 use openai_admin_transport::HttpSend;
 
-use crate::config::{self, Config};
+use crate::clock::{Clock, TokioClock};
+use crate::config::{self, Config, DEFAULT_TIMEOUT};
 use crate::headers::default_headers;
 use crate::resources::Organization;
-use crate::{AdminKey, BaseUrl, ConfigError};
+use crate::{AdminKey, BaseUrl, ConfigError, RetryPolicy};
 
 /// A handle on the OpenAI Admin API.
 ///
@@ -25,6 +27,7 @@ pub(crate) struct Inner {
     pub(crate) config: Config,
     pub(crate) headers: HeaderMap,
     pub(crate) transport: Arc<dyn HttpSend>,
+    pub(crate) clock: Arc<dyn Clock>,
 }
 
 impl Client {
@@ -60,6 +63,7 @@ impl fmt::Debug for Client {
         f.debug_struct("Client")
             .field("config", &self.inner.config)
             .field("transport", &self.inner.transport)
+            .field("clock", &self.inner.clock)
             .finish()
     }
 }
@@ -72,6 +76,11 @@ pub struct ClientBuilder {
     organization: Option<String>,
     project: Option<String>,
     transport: Option<Arc<dyn HttpSend>>,
+    clock: Option<Arc<dyn Clock>>,
+    timeout: Option<Duration>,
+    connect_timeout: Option<Duration>,
+    deadline: Option<Duration>,
+    retry: RetryPolicy,
 }
 
 impl ClientBuilder {
@@ -87,7 +96,7 @@ impl ClientBuilder {
             base_url: config::non_empty(lookup, config::ENV_BASE_URL),
             organization: config::non_empty(lookup, config::ENV_ORGANIZATION),
             project: config::non_empty(lookup, config::ENV_PROJECT),
-            transport: None,
+            ..Self::default()
         }
     }
 
@@ -126,6 +135,46 @@ impl ClientBuilder {
         self
     }
 
+    /// The longest one attempt may take, 600 s by default. A timed-out attempt of an
+    /// idempotent operation is retried.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// The longest a connection may take to open, 5 s by default. Applies to the
+    /// default transport only; a transport of your own has its own settings.
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = Some(timeout);
+        self
+    }
+
+    /// The longest a whole call may take, all attempts and waits included. None by
+    /// default.
+    pub fn deadline(mut self, deadline: Duration) -> Self {
+        self.deadline = Some(deadline);
+        self
+    }
+
+    /// How many retries may follow the first attempt, 2 by default.
+    pub fn max_retries(mut self, max_retries: u32) -> Self {
+        self.retry.max_retries = max_retries;
+        self
+    }
+
+    /// Replaces the whole retry policy.
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// The source of time for timeouts, deadlines and backoff; [`TokioClock`] by
+    /// default. Tests pass a [`crate::ManualClock`].
+    pub fn clock(mut self, clock: impl Clock + 'static) -> Self {
+        self.clock = Some(Arc::new(clock));
+        self
+    }
+
     /// Checks the settings and builds the client.
     ///
     /// # Errors
@@ -142,26 +191,42 @@ impl ClientBuilder {
             },
             organization: self.organization,
             project: self.project,
+            timeout: self.timeout.unwrap_or(DEFAULT_TIMEOUT),
+            deadline: self.deadline,
+            retry: self.retry,
         };
         let headers = default_headers(&config)?;
         let transport = match self.transport {
             Some(transport) => transport,
-            None => default_transport()?,
+            None => default_transport(self.connect_timeout)?,
         };
+        let clock = self.clock.unwrap_or_else(|| Arc::new(TokioClock));
 
-        Ok(Client { inner: Arc::new(Inner { config, headers, transport }) })
+        Ok(Client {
+            inner: Arc::new(Inner {
+                config,
+                headers,
+                transport,
+                clock,
+            }),
+        })
     }
 }
 
 #[cfg(feature = "hyper")]
-fn default_transport() -> Result<Arc<dyn HttpSend>, ConfigError> {
-    let transport = openai_admin_transport::HyperTransport::new()
+fn default_transport(connect_timeout: Option<Duration>) -> Result<Arc<dyn HttpSend>, ConfigError> {
+    let mut builder = openai_admin_transport::HyperTransport::builder();
+    if let Some(timeout) = connect_timeout {
+        builder = builder.connect_timeout(timeout);
+    }
+    let transport = builder
+        .build()
         .map_err(|error| ConfigError::Transport(error.to_string()))?;
     Ok(Arc::new(transport))
 }
 
 #[cfg(not(feature = "hyper"))]
-fn default_transport() -> Result<Arc<dyn HttpSend>, ConfigError> {
+fn default_transport(_connect_timeout: Option<Duration>) -> Result<Arc<dyn HttpSend>, ConfigError> {
     Err(ConfigError::MissingTransport)
 }
 
@@ -173,6 +238,11 @@ impl fmt::Debug for ClientBuilder {
             .field("organization", &self.organization)
             .field("project", &self.project)
             .field("transport", &self.transport)
+            .field("clock", &self.clock)
+            .field("timeout", &self.timeout)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("deadline", &self.deadline)
+            .field("retry", &self.retry)
             .finish()
     }
 }

@@ -37,8 +37,11 @@ mod tests {
     fn wrong_shape_names_the_field_and_keeps_the_request_id() {
         let error = decode_page(r#"{"object":"list","data":[{"id":"cert_a"}]}"#).unwrap_err();
         assert_eq!(error.request_id.as_deref(), Some("req_9"));
-        assert_eq!(error.reason, "missing field `object` at line 1 column 41");
-        assert_eq!(error.snippet.as_deref(), Some(r#"{"object":"list","data":[{"id":"cert_a"}]}"#));
+        assert_eq!(error.reason, "missing field `object` at line 1 column 40");
+        assert_eq!(
+            error.snippet.as_deref(),
+            Some(r#"{"object":"list","data":[{"id":"cert_a"}]}"#)
+        );
     }
 
     #[test]

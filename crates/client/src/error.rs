@@ -1,6 +1,7 @@
 //! The one error type of the client, and the pieces it is made of.
 
 use std::fmt;
+use std::time::Duration;
 
 use http::StatusCode;
 use openai_admin_transport::TransportError;
@@ -35,6 +36,19 @@ pub enum Error {
     /// A 2xx answer whose body is not what the operation returns.
     #[error(transparent)]
     Decode(Box<DecodeError>),
+    /// The call's total deadline was reached: an attempt in flight was cut off, or the
+    /// next retry could not have finished in time.
+    #[error("deadline of {deadline:?} reached after {attempts} attempt{s}{last}",
+        s = plural(*attempts),
+        last = last.as_ref().map(|last| format!("; last error: {last}")).unwrap_or_default())]
+    Deadline {
+        /// The deadline that was set.
+        deadline: Duration,
+        /// How many attempts were made (or started) in all.
+        attempts: u32,
+        /// The error of the last finished attempt, when one finished.
+        last: Option<Box<Error>>,
+    },
 }
 
 impl Error {
@@ -45,6 +59,7 @@ impl Error {
             Self::Api(error) => error.attempts,
             Self::Transport { attempts, .. } => *attempts,
             Self::Decode(error) => error.attempts,
+            Self::Deadline { attempts, .. } => *attempts,
         }
     }
 
@@ -53,6 +68,9 @@ impl Error {
         match self {
             Self::Api(error) => error.request_id.as_deref(),
             Self::Decode(error) => error.request_id.as_deref(),
+            Self::Deadline {
+                last: Some(last), ..
+            } => last.request_id(),
             _ => None,
         }
     }
@@ -62,8 +80,21 @@ impl Error {
         match self {
             Self::Api(error) => Some(error.status),
             Self::Decode(error) => Some(error.status),
+            Self::Deadline {
+                last: Some(last), ..
+            } => last.status(),
             _ => None,
         }
+    }
+
+    /// Whether the call's total deadline was reached.
+    pub fn is_deadline(&self) -> bool {
+        matches!(self, Self::Deadline { .. })
+    }
+
+    /// Whether the last attempt timed out (the per-attempt timeout, not the deadline).
+    pub fn is_timeout(&self) -> bool {
+        matches!(self, Self::Transport { source, .. } if source.is_timeout())
     }
 
     /// Whether nothing was sent because the arguments or the configuration were invalid.
@@ -213,6 +244,10 @@ pub struct ApiError {
     pub snippet: Option<String>,
     /// How many attempts were made in all.
     pub attempts: u32,
+    /// The delay the server asked for before a retry (`retry-after-ms`, `retry-after`),
+    /// when it asked. When it is longer than the policy's limit the client did not
+    /// retry; wait this long before trying again.
+    pub retry_after: Option<Duration>,
 }
 
 impl fmt::Display for ApiError {
@@ -228,6 +263,9 @@ impl fmt::Display for ApiError {
         }
         if self.attempts > 1 {
             write!(f, " (after {} attempts)", self.attempts)?;
+        }
+        if let Some(delay) = self.retry_after {
+            write!(f, " (server asks to retry after {delay:?})")?;
         }
         Ok(())
     }
@@ -253,7 +291,11 @@ pub struct DecodeError {
 
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "could not decode the {} answer: {}", self.status, self.reason)?;
+        write!(
+            f,
+            "could not decode the {} answer: {}",
+            self.status, self.reason
+        )?;
         match &self.snippet {
             Some(snippet) => write!(f, "; body starts {snippet:?}")?,
             None => f.write_str("; body is empty")?,

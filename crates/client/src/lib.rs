@@ -44,9 +44,13 @@
 //! ([`Error::Transport`]), or a 2xx body did not decode ([`DecodeError`] with request id
 //! and a short snippet). The admin key never appears in any `Debug` or `Display`.
 
+mod attempt;
+mod backoff;
 mod base_url;
 mod call;
+mod classify;
 mod client;
+mod clock;
 mod config;
 mod decode;
 mod error;
@@ -59,15 +63,18 @@ mod path;
 mod request;
 pub mod resources;
 mod response;
+mod retry_after;
 mod snippet;
 mod status_error;
 mod validation;
 
+pub use backoff::{Jitter, RetryPolicy};
 pub use base_url::{BaseUrl, DEFAULT_BASE_URL};
 pub use call::Call;
 pub use client::{Client, ClientBuilder};
+pub use clock::{Clock, ManualClock, TokioClock, Wait};
 pub use config::{
-    Config, ENV_ADMIN_KEY, ENV_BASE_URL, ENV_ORGANIZATION, ENV_PROJECT, USER_AGENT,
+    Config, DEFAULT_TIMEOUT, ENV_ADMIN_KEY, ENV_BASE_URL, ENV_ORGANIZATION, ENV_PROJECT, USER_AGENT,
 };
 pub use error::{ApiError, ApiErrorKind, ConfigError, DecodeError, Error};
 pub use key::AdminKey;

@@ -21,7 +21,12 @@ pub struct Operation {
 }
 
 const fn op(id: &'static str, method: Method, path: &'static str, idempotent: bool) -> Operation {
-    Operation { id, method, path, idempotent }
+    Operation {
+        id,
+        method,
+        path,
+        idempotent,
+    }
 }
 
 pub(crate) static LIST_ORGANIZATION: Operation = op(
@@ -30,14 +35,30 @@ pub(crate) static LIST_ORGANIZATION: Operation = op(
     "/organization/certificates",
     true,
 );
-pub(crate) static UPLOAD: Operation =
-    op("uploadCertificate", Method::POST, "/organization/certificates", false);
-pub(crate) static RETRIEVE: Operation =
-    op("getCertificate", Method::GET, "/organization/certificates/{certificate_id}", true);
-pub(crate) static MODIFY: Operation =
-    op("modifyCertificate", Method::POST, "/organization/certificates/{certificate_id}", true);
-pub(crate) static DELETE: Operation =
-    op("deleteCertificate", Method::DELETE, "/organization/certificates/{certificate_id}", true);
+pub(crate) static UPLOAD: Operation = op(
+    "uploadCertificate",
+    Method::POST,
+    "/organization/certificates",
+    false,
+);
+pub(crate) static RETRIEVE: Operation = op(
+    "getCertificate",
+    Method::GET,
+    "/organization/certificates/{certificate_id}",
+    true,
+);
+pub(crate) static MODIFY: Operation = op(
+    "modifyCertificate",
+    Method::POST,
+    "/organization/certificates/{certificate_id}",
+    true,
+);
+pub(crate) static DELETE: Operation = op(
+    "deleteCertificate",
+    Method::DELETE,
+    "/organization/certificates/{certificate_id}",
+    true,
+);
 pub(crate) static ACTIVATE_ORGANIZATION: Operation = op(
     "activateOrganizationCertificates",
     Method::POST,
@@ -106,8 +127,11 @@ mod tests {
 
     #[test]
     fn only_upload_is_not_idempotent() {
-        let not_idempotent: Vec<_> =
-            ALL.iter().filter(|op| !op.idempotent).map(|op| op.id).collect();
+        let not_idempotent: Vec<_> = ALL
+            .iter()
+            .filter(|op| !op.idempotent)
+            .map(|op| op.id)
+            .collect();
         assert_eq!(not_idempotent, ["uploadCertificate"]);
     }
 }

@@ -7,7 +7,11 @@ use crate::ValidationError;
 /// Everything but RFC 3986's unreserved characters is escaped, so `/`, `?`, `#`, `%`,
 /// spaces and non-ASCII can never end a segment, start a query or a fragment, or be
 /// read as an escape.
-const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
 
 /// Query keys and values are escaped the same way.
 pub(crate) const QUERY: &AsciiSet = SEGMENT;
@@ -18,10 +22,15 @@ pub(crate) const QUERY: &AsciiSet = SEGMENT;
 /// segment however they were escaped, since URL normalisation decodes neither.
 pub(crate) fn segment(param: &'static str, value: &str) -> Result<String, ValidationError> {
     if value.trim().is_empty() {
-        return Err(ValidationError::EmptyId { param: param.to_owned() });
+        return Err(ValidationError::EmptyId {
+            param: param.to_owned(),
+        });
     }
     if value == "." || value == ".." {
-        return Err(ValidationError::DotSegment { param, value: value.to_owned() });
+        return Err(ValidationError::DotSegment {
+            param,
+            value: value.to_owned(),
+        });
     }
     Ok(utf8_percent_encode(value, SEGMENT).to_string())
 }
@@ -40,7 +49,10 @@ pub(crate) fn render(
     let mut rest = template;
 
     while let Some(open) = rest.find('{') {
-        let close = open + rest[open..].find('}').expect("path templates close every brace");
+        let close = open
+            + rest[open..]
+                .find('}')
+                .expect("path templates close every brace");
         let name = &rest[open + 1..close];
         let (param, value) = params
             .iter()
@@ -66,7 +78,10 @@ mod tests {
 
     #[test]
     fn hostile_ids_stay_one_segment() {
-        assert_eq!(escaped("../admin_api_keys/key_abc"), "..%2Fadmin_api_keys%2Fkey_abc");
+        assert_eq!(
+            escaped("../admin_api_keys/key_abc"),
+            "..%2Fadmin_api_keys%2Fkey_abc"
+        );
         assert_eq!(escaped("cert?x=1"), "cert%3Fx%3D1");
         assert_eq!(escaped("cert#x"), "cert%23x");
         assert_eq!(escaped("a/b"), "a%2Fb");
@@ -81,15 +96,23 @@ mod tests {
     fn dot_segments_and_empty_ids_are_rejected() {
         assert_eq!(
             segment("certificate_id", ".."),
-            Err(ValidationError::DotSegment { param: "certificate_id", value: "..".into() })
+            Err(ValidationError::DotSegment {
+                param: "certificate_id",
+                value: "..".into()
+            })
         );
         assert_eq!(
             segment("certificate_id", "."),
-            Err(ValidationError::DotSegment { param: "certificate_id", value: ".".into() })
+            Err(ValidationError::DotSegment {
+                param: "certificate_id",
+                value: ".".into()
+            })
         );
         assert_eq!(
             segment("project_id", ""),
-            Err(ValidationError::EmptyId { param: "project_id".into() })
+            Err(ValidationError::EmptyId {
+                param: "project_id".into()
+            })
         );
         assert_eq!(segment("project_id", "...").unwrap(), "...");
     }
@@ -102,6 +125,9 @@ mod tests {
         )
         .unwrap();
         assert_eq!(path, "/organization/projects/proj%201/certificates/a%2Fb");
-        assert_eq!(render("/organization/certificates", &[]).unwrap(), "/organization/certificates");
+        assert_eq!(
+            render("/organization/certificates", &[]).unwrap(),
+            "/organization/certificates"
+        );
     }
 }

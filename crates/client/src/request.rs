@@ -22,7 +22,12 @@ pub(crate) struct Prepared {
 
 impl Prepared {
     pub(crate) fn new(operation: &'static Operation, path: String) -> Self {
-        Self { operation, path, query: Vec::new(), body: None }
+        Self {
+            operation,
+            path,
+            query: Vec::new(),
+            body: None,
+        }
     }
 
     pub(crate) fn with_json(mut self, body: &impl serde::Serialize) -> Self {
@@ -49,7 +54,9 @@ pub(crate) fn build(
 
     let mut request = http::Request::new(prepared.body.clone().unwrap_or_default());
     *request.method_mut() = prepared.operation.method.clone();
-    *request.uri_mut() = url.parse().expect("a checked base URL, escaped path and query form a URI");
+    *request.uri_mut() = url
+        .parse()
+        .expect("a checked base URL, escaped path and query form a URI");
 
     let headers = request.headers_mut();
     headers.clone_from(&client.headers);
@@ -64,8 +71,14 @@ pub(crate) fn build(
 }
 
 fn encode_query(prepared: &Prepared, options: &RequestOptions) -> String {
-    let own = prepared.query.iter().map(|(key, value)| (*key, value.as_str()));
-    let extra = options.extra_query.iter().map(|(key, value)| (key.as_str(), value.as_str()));
+    let own = prepared
+        .query
+        .iter()
+        .map(|(key, value)| (*key, value.as_str()));
+    let extra = options
+        .extra_query
+        .iter()
+        .map(|(key, value)| (key.as_str(), value.as_str()));
 
     let mut query = String::new();
     for (key, value) in own.chain(extra) {

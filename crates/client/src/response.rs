@@ -37,5 +37,8 @@ impl<T> Deref for Response<T> {
 
 /// The request id of a response, from `x-request-id`.
 pub(crate) fn request_id(headers: &HeaderMap) -> Option<String> {
-    headers.get("x-request-id").and_then(|value| value.to_str().ok()).map(str::to_owned)
+    headers
+        .get("x-request-id")
+        .and_then(|value| value.to_str().ok())
+        .map(str::to_owned)
 }

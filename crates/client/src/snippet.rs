@@ -65,6 +65,9 @@ mod tests {
 
     #[test]
     fn invalid_utf8_is_replaced() {
-        assert_eq!(snippet(b"ok\xff\xfe").as_deref(), Some("ok\u{fffd}\u{fffd}"));
+        assert_eq!(
+            snippet(b"ok\xff\xfe").as_deref(),
+            Some("ok\u{fffd}\u{fffd}")
+        );
     }
 }

@@ -28,6 +28,7 @@ pub(crate) fn api_error(
         request_id,
         snippet: None,
         attempts,
+        retry_after: None,
     };
 
     if let Ok(ApiErrorBody { error: object }) = serde_json::from_slice::<ApiErrorBody>(body) {
@@ -59,7 +60,9 @@ fn fallback_message(body: &[u8]) -> Option<String> {
 fn plain_text(body: &[u8]) -> Option<String> {
     let text = std::str::from_utf8(body).ok()?.trim();
     let looks_like_markup = text.starts_with('<');
-    (!text.is_empty() && !looks_like_markup).then(|| snippet(text.as_bytes())).flatten()
+    (!text.is_empty() && !looks_like_markup)
+        .then(|| snippet(text.as_bytes()))
+        .flatten()
 }
 
 #[cfg(test)]
@@ -67,7 +70,12 @@ mod tests {
     use super::*;
 
     fn parse(status: u16, body: &str) -> ApiError {
-        api_error(StatusCode::from_u16(status).unwrap(), Some("req_1".into()), body.as_bytes(), 1)
+        api_error(
+            StatusCode::from_u16(status).unwrap(),
+            Some("req_1".into()),
+            body.as_bytes(),
+            1,
+        )
     }
 
     #[test]
@@ -98,9 +106,15 @@ mod tests {
     #[test]
     fn json_without_error_key() {
         let error = parse(403, r#"{"message":"forbidden here"}"#);
-        assert_eq!((error.kind, error.message.as_str()), (ApiErrorKind::PermissionDenied, "forbidden here"));
+        assert_eq!(
+            (error.kind, error.message.as_str()),
+            (ApiErrorKind::PermissionDenied, "forbidden here")
+        );
         let error = parse(409, r#"[1,2]"#);
-        assert_eq!((error.message.as_str(), error.snippet.as_deref()), ("", Some("[1,2]")));
+        assert_eq!(
+            (error.message.as_str(), error.snippet.as_deref()),
+            ("", Some("[1,2]"))
+        );
     }
 
     #[test]
@@ -112,7 +126,10 @@ mod tests {
 
     #[test]
     fn html_502_page() {
-        let error = parse(502, "<html>\n<head><title>502 Bad Gateway</title></head>\n</html>");
+        let error = parse(
+            502,
+            "<html>\n<head><title>502 Bad Gateway</title></head>\n</html>",
+        );
         assert_eq!(error.kind, ApiErrorKind::Server);
         assert_eq!(error.message, "");
         assert_eq!(
@@ -129,7 +146,10 @@ mod tests {
     fn empty_body() {
         let error = parse(500, "");
         assert_eq!((error.message.as_str(), error.snippet.clone()), ("", None));
-        assert_eq!(error.to_string(), "500 Internal Server Error (server error) [request id req_1]");
+        assert_eq!(
+            error.to_string(),
+            "500 Internal Server Error (server error) [request id req_1]"
+        );
     }
 
     #[test]

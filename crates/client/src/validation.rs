@@ -66,7 +66,9 @@ pub(crate) fn certificate_ids(ids: &[String]) -> Result<(), ValidationError> {
         });
     }
     match ids.iter().position(|id| id.trim().is_empty()) {
-        Some(index) => Err(ValidationError::EmptyId { param: format!("certificate_ids[{index}]") }),
+        Some(index) => Err(ValidationError::EmptyId {
+            param: format!("certificate_ids[{index}]"),
+        }),
         None => Ok(()),
     }
 }
@@ -99,7 +101,12 @@ mod tests {
         let mut list = ids(3);
         list[2] = " ".into();
         let error = certificate_ids(&list).unwrap_err();
-        assert_eq!(error, ValidationError::EmptyId { param: "certificate_ids[2]".into() });
+        assert_eq!(
+            error,
+            ValidationError::EmptyId {
+                param: "certificate_ids[2]".into()
+            }
+        );
         assert_eq!(error.to_string(), "certificate_ids[2] must not be empty");
     }
 }

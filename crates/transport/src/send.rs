@@ -25,8 +25,10 @@ pub trait HttpSend: Send + Sync + Debug {
     /// Returns a [`TransportError`] when no complete response could be had: the
     /// connection could not be made, timed out, broke mid-exchange, or the body was
     /// larger than the transport accepts.
-    async fn send(&self, request: http::Request<Bytes>)
-        -> Result<http::Response<Bytes>, TransportError>;
+    async fn send(
+        &self,
+        request: http::Request<Bytes>,
+    ) -> Result<http::Response<Bytes>, TransportError>;
 }
 
 #[async_trait]

@@ -22,7 +22,10 @@ impl Organization {
     /// The id is checked when a call is made: an empty id, `.` or `..` fail that call
     /// with a validation error before anything is sent.
     pub fn project(&self, project_id: impl Into<String>) -> Project {
-        Project { client: self.client.clone(), project_id: project_id.into() }
+        Project {
+            client: self.client.clone(),
+            project_id: project_id.into(),
+        }
     }
 }
 

@@ -16,7 +16,10 @@ pub struct ProjectCertificates {
 
 impl ProjectCertificates {
     pub(crate) fn new(client: Client, project_id: String) -> Self {
-        Self { client, scope: Scope::Project(project_id) }
+        Self {
+            client,
+            scope: Scope::Project(project_id),
+        }
     }
 
     /// Deactivates 1 to 10 certificates for this project, atomically.
@@ -33,7 +36,8 @@ impl ProjectCertificates {
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        self.scope.toggle(self.client.clone(), Toggle::Deactivate, collect_ids(ids))
+        self.scope
+            .toggle(self.client.clone(), Toggle::Deactivate, collect_ids(ids))
     }
 
     /// Activates 1 to 10 certificates for this project, atomically.
@@ -48,6 +52,7 @@ impl ProjectCertificates {
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        self.scope.toggle(self.client.clone(), Toggle::Activate, collect_ids(ids))
+        self.scope
+            .toggle(self.client.clone(), Toggle::Activate, collect_ids(ids))
     }
 }

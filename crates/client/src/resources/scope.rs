@@ -48,7 +48,9 @@ impl Scope {
     ) -> Call<Page<Certificate>> {
         let operation = self.toggle_operation(toggle);
         let prepared = validation::certificate_ids(&ids).and_then(|()| {
-            let body = ToggleCertificatesRequest { certificate_ids: ids };
+            let body = ToggleCertificatesRequest {
+                certificate_ids: ids,
+            };
             Ok(Prepared::new(operation, self.path(operation)?).with_json(&body))
         });
         Call::new(client, prepared)
