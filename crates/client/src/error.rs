@@ -36,6 +36,15 @@ pub enum Error {
     /// A 2xx answer whose body is not what the operation returns.
     #[error(transparent)]
     Decode(Box<DecodeError>),
+    /// A list said it had more pages but gave the same cursor twice, so walking it
+    /// further would loop.
+    #[error("the list's cursor did not move past {cursor:?} (after {pages} pages)")]
+    StalledCursor {
+        /// The cursor that was returned again.
+        cursor: String,
+        /// How many pages had been fetched.
+        pages: u32,
+    },
     /// The call's total deadline was reached: an attempt in flight was cut off, or the
     /// next retry could not have finished in time.
     #[error("deadline of {deadline:?} reached after {attempts} attempt{s}{last}",
@@ -60,6 +69,7 @@ impl Error {
             Self::Transport { attempts, .. } => *attempts,
             Self::Decode(error) => error.attempts,
             Self::Deadline { attempts, .. } => *attempts,
+            Self::StalledCursor { .. } => 1,
         }
     }
 

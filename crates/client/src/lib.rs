@@ -47,6 +47,8 @@
 mod attempt;
 mod backoff;
 mod base_url;
+mod bounded;
+mod bulk;
 mod call;
 mod classify;
 mod client;
@@ -57,8 +59,10 @@ mod error;
 mod execute;
 mod headers;
 mod key;
+mod list;
 mod operation;
 mod options;
+mod pager;
 mod path;
 mod request;
 pub mod resources;
@@ -70,6 +74,7 @@ mod validation;
 
 pub use backoff::{Jitter, RetryPolicy};
 pub use base_url::{BaseUrl, DEFAULT_BASE_URL};
+pub use bulk::{BatchOutcome, DEFAULT_BULK_CONCURRENCY};
 pub use call::Call;
 pub use client::{Client, ClientBuilder};
 pub use clock::{Clock, ManualClock, TokioClock, Wait};
@@ -78,8 +83,10 @@ pub use config::{
 };
 pub use error::{ApiError, ApiErrorKind, ConfigError, DecodeError, Error};
 pub use key::AdminKey;
+pub use list::{ListOrder, ListParams};
 pub use operation::{operations, Operation};
 pub use options::RequestOptions;
+pub use pager::CertificatePager;
 pub use response::Response;
 pub use validation::{ValidationError, MAX_CERTIFICATE_IDS};
 

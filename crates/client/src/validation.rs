@@ -24,6 +24,12 @@ pub enum ValidationError {
         /// Which parameter, such as `certificate_ids[2]` or `certificate_id`.
         param: String,
     },
+    /// A required text argument, such as the PEM of an upload, was empty.
+    #[error("{param} must not be empty")]
+    MissingValue {
+        /// Which parameter, such as `certificate` or `name`.
+        param: &'static str,
+    },
     /// An id that goes into a URL path is `.` or `..`, which would change the route.
     #[error("{param} must not be {value:?}")]
     DotSegment {
@@ -52,6 +58,27 @@ pub enum ValidationError {
         /// What is wrong with it.
         reason: &'static str,
     },
+}
+
+/// Checks that a required text argument is not empty or blank.
+pub(crate) fn required(param: &'static str, value: &str) -> Result<(), ValidationError> {
+    match value.trim().is_empty() {
+        true => Err(ValidationError::MissingValue { param }),
+        false => Ok(()),
+    }
+}
+
+/// Checks a list's page size: 1 to 100.
+pub(crate) fn limit(limit: u32) -> Result<(), ValidationError> {
+    match limit {
+        1..=100 => Ok(()),
+        _ => Err(ValidationError::OutOfRange {
+            param: "limit",
+            value: limit.into(),
+            min: 1,
+            max: 100,
+        }),
+    }
 }
 
 /// Checks the ids of an activate or deactivate call: 1 to 10, none empty.

@@ -3,7 +3,7 @@
 mod organization;
 mod organization_certificates;
 mod project_certificates;
-mod scope;
+pub(crate) mod scope;
 
 pub use organization::{Organization, Project};
 pub use organization_certificates::OrganizationCertificates;

@@ -1,11 +1,11 @@
 //! What organization and project certificates share: one code path, two path prefixes.
 
-use openai_admin_types::{Certificate, Page, ToggleCertificatesRequest};
+use openai_admin_types::{Certificate, CursorPage, Page, ToggleCertificatesRequest};
 
 use crate::operation::{self, Operation};
 use crate::path::render;
 use crate::request::Prepared;
-use crate::{validation, Call, Client, ValidationError};
+use crate::{validation, Call, Client, ListParams, ValidationError};
 
 /// Where certificates are switched on and off.
 #[derive(Debug, Clone)]
@@ -29,6 +29,26 @@ impl Scope {
             (Self::Project(_), Toggle::Activate) => &operation::ACTIVATE_PROJECT,
             (Self::Project(_), Toggle::Deactivate) => &operation::DEACTIVATE_PROJECT,
         }
+    }
+
+    fn list_operation(&self) -> &'static Operation {
+        match self {
+            Self::Organization => &operation::LIST_ORGANIZATION,
+            Self::Project(_) => &operation::LIST_PROJECT,
+        }
+    }
+
+    /// One page of this scope's certificates.
+    pub(crate) fn list(
+        &self,
+        client: Client,
+        params: &ListParams,
+    ) -> Call<CursorPage<Certificate>> {
+        let operation = self.list_operation();
+        let prepared = self
+            .path(operation)
+            .and_then(|path| params.apply(Prepared::new(operation, path)));
+        Call::new(client, prepared)
     }
 
     /// The path of `operation` in this scope, its ids escaped.
