@@ -13,8 +13,9 @@ pub struct Certificate {
     pub object: CertificateObject,
     /// The identifier used in API paths and toggle requests, such as `cert_abc`.
     pub id: String,
-    /// The human name given at upload or rename, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The human name given at upload or rename, if any. The API always sends the key
+    /// (`null` when unnamed), so it is always written back out.
+    #[serde(default)]
     pub name: Option<String>,
     /// Whether the certificate is active at the scope that was asked about.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -61,7 +62,10 @@ mod tests {
             let certificate: Certificate = serde_json::from_value(body).unwrap();
             assert_eq!(certificate.name, None);
             assert_eq!(certificate.active, None);
-            assert_eq!(certificate.certificate_details, CertificateDetails::default());
+            assert_eq!(
+                certificate.certificate_details,
+                CertificateDetails::default()
+            );
             assert!(certificate.extra.is_empty());
         }
     }
@@ -76,7 +80,10 @@ mod tests {
         assert_eq!(certificate.created_at, -3);
         assert_eq!(certificate.extra["labels"], json!(["a", "b"]));
         assert_eq!(certificate.extra["rotation"], json!(null));
-        assert_eq!(certificate.certificate_details.extra["issuer"], json!({"cn":"Example CA"}));
+        assert_eq!(
+            certificate.certificate_details.extra["issuer"],
+            json!({"cn":"Example CA"})
+        );
 
         assert_eq!(serde_json::to_value(&certificate).unwrap(), body);
     }
@@ -93,6 +100,9 @@ mod tests {
             "certificate_details":{"expires_at":253402300799_i64}});
         let certificate: Certificate = serde_json::from_value(body).unwrap();
         assert_eq!(certificate.created_at, 4_102_444_800);
-        assert_eq!(certificate.certificate_details.expires_at, Some(253_402_300_799));
+        assert_eq!(
+            certificate.certificate_details.expires_at,
+            Some(253_402_300_799)
+        );
     }
 }

@@ -82,23 +82,36 @@ mod tests {
     fn known_tags_round_trip() {
         for (raw, tag) in [
             ("certificate", CertificateObject::Certificate),
-            ("organization.certificate", CertificateObject::OrganizationCertificate),
+            (
+                "organization.certificate",
+                CertificateObject::OrganizationCertificate,
+            ),
             (
                 "organization.project.certificate",
                 CertificateObject::OrganizationProjectCertificate,
             ),
         ] {
             let json = format!("\"{raw}\"");
-            assert_eq!(serde_json::from_str::<CertificateObject>(&json).unwrap(), tag);
+            assert_eq!(
+                serde_json::from_str::<CertificateObject>(&json).unwrap(),
+                tag
+            );
             assert_eq!(serde_json::to_string(&tag).unwrap(), json);
         }
     }
 
     #[test]
     fn unknown_tag_keeps_raw_string() {
-        let tag: CertificateObject = serde_json::from_str("\"organization.certificate.v2\"").unwrap();
-        assert_eq!(tag, CertificateObject::Other("organization.certificate.v2".into()));
-        assert_eq!(serde_json::to_string(&tag).unwrap(), "\"organization.certificate.v2\"");
+        let tag: CertificateObject =
+            serde_json::from_str("\"organization.certificate.v2\"").unwrap();
+        assert_eq!(
+            tag,
+            CertificateObject::Other("organization.certificate.v2".into())
+        );
+        assert_eq!(
+            serde_json::to_string(&tag).unwrap(),
+            "\"organization.certificate.v2\""
+        );
     }
 
     #[test]

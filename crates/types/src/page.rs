@@ -48,9 +48,10 @@ mod tests {
 
     #[test]
     fn toggle_page_has_no_cursor_fields() {
-        let page: Page<serde_json::Value> =
-            serde_json::from_value(json!({"object":"organization.certificate.activation","data":[1]}))
-                .unwrap();
+        let page: Page<serde_json::Value> = serde_json::from_value(
+            json!({"object":"organization.certificate.activation","data":[1]}),
+        )
+        .unwrap();
         assert_eq!(page.object, "organization.certificate.activation");
         assert_eq!(page.data, vec![json!(1)]);
         assert!(page.extra.is_empty());
@@ -62,7 +63,10 @@ mod tests {
             json!({"object":"list","data":[],"first_id":null,"last_id":null,"has_more":true}),
         )
         .unwrap();
-        assert_eq!((page.first_id, page.last_id, page.has_more), (None, None, true));
+        assert_eq!(
+            (page.first_id, page.last_id, page.has_more),
+            (None, None, true)
+        );
         assert!(page.data.is_empty());
     }
 

@@ -43,7 +43,13 @@ mod tests {
 
     #[test]
     fn upload_request_omits_absent_name() {
-        let body = UploadCertificateRequest { certificate: "PEM".into(), name: None };
-        assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"certificate":"PEM"}"#);
+        let body = UploadCertificateRequest {
+            certificate: "PEM".into(),
+            name: None,
+        };
+        assert_eq!(
+            serde_json::to_string(&body).unwrap(),
+            r#"{"certificate":"PEM"}"#
+        );
     }
 }
