@@ -92,3 +92,8 @@ pub use validation::{ValidationError, MAX_CERTIFICATE_IDS};
 
 pub use openai_admin_transport::{HttpSend, TransportError, TransportErrorKind};
 pub use openai_admin_types as types;
+
+/// The README's examples, compiled and run as doctests so they cannot go stale.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+struct ReadmeDoctests;
