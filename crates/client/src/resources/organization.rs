@@ -14,7 +14,7 @@ impl Organization {
 
     /// The certificates uploaded to the organization.
     pub fn certificates(&self) -> OrganizationCertificates {
-        OrganizationCertificates::new(self.client.clone())
+        OrganizationCertificates::for_organization(self.client.clone())
     }
 
     /// One project of the organization, by id.
@@ -44,6 +44,6 @@ impl Project {
 
     /// The organization's certificates as seen from this project.
     pub fn certificates(&self) -> ProjectCertificates {
-        ProjectCertificates::new(self.client.clone(), self.project_id.clone())
+        ProjectCertificates::for_project(self.client.clone(), self.project_id.clone())
     }
 }

@@ -1,45 +1,16 @@
+//! Certificate calls that exist only at organization level.
+
 use openai_admin_types::{
-    Certificate, CursorPage, DeletedCertificate, ModifyCertificateRequest, Page,
-    UploadCertificateRequest,
+    Certificate, DeletedCertificate, ModifyCertificateRequest, UploadCertificateRequest,
 };
 
 use crate::operation::{self, Operation};
 use crate::path::render;
 use crate::request::Prepared;
-use crate::resources::scope::{collect_ids, Scope, Toggle};
-use crate::{bulk, validation, BatchOutcome, Call, CertificatePager, Client, ListParams};
-use crate::{ValidationError, DEFAULT_BULK_CONCURRENCY};
+use crate::resources::{Certificates, OrganizationScope};
+use crate::{validation, Call};
 
-/// The organization's certificates: `client.organization().certificates()`.
-#[derive(Debug, Clone)]
-pub struct OrganizationCertificates {
-    client: Client,
-}
-
-impl OrganizationCertificates {
-    pub(crate) fn new(client: Client) -> Self {
-        Self { client }
-    }
-
-    /// One page of the organization's certificates.
-    ///
-    /// `GET /organization/certificates`. With [`ListParams::new`] no query is sent and
-    /// the API's defaults apply (20 per page, newest first).
-    ///
-    /// # Errors
-    ///
-    /// [`crate::Error::Validation`] before anything is sent when `limit` is outside 1 to
-    /// 100 or `after` is empty; otherwise any [`crate::Error`] of the exchange.
-    pub fn list(&self, params: ListParams) -> Call<CursorPage<Certificate>> {
-        Scope::Organization.list(self.client.clone(), &params)
-    }
-
-    /// Every certificate of the organization, page after page; see
-    /// [`CertificatePager`].
-    pub fn list_all(&self, params: ListParams) -> CertificatePager {
-        CertificatePager::new(self.client.clone(), Scope::Organization, params)
-    }
-
+impl Certificates<OrganizationScope> {
     /// Uploads a certificate in PEM format, with an optional name. It starts inactive.
     ///
     /// `POST /organization/certificates`. Not idempotent: after an unclear outcome (a
@@ -121,102 +92,6 @@ impl OrganizationCertificates {
     /// As for [`retrieve`](Self::retrieve).
     pub fn delete(&self, certificate_id: &str) -> Call<DeletedCertificate> {
         self.by_id(&operation::DELETE, certificate_id, |prepared| prepared)
-    }
-
-    /// Deactivates 1 to 10 certificates for the whole organization, atomically.
-    ///
-    /// `POST /organization/certificates/deactivate`. Idempotent: deactivating an
-    /// inactive certificate is not an error. The answer is a page of the certificates
-    /// with their new state.
-    ///
-    /// # Errors
-    ///
-    /// Awaiting the call fails with [`crate::Error::Validation`] before anything is sent
-    /// when `ids` is empty, has more than 10 ids, or holds an empty id; otherwise with any
-    /// [`crate::Error`] of the exchange.
-    pub fn deactivate<I, S>(&self, ids: I) -> Call<Page<Certificate>>
-    where
-        I: IntoIterator<Item = S>,
-        S: Into<String>,
-    {
-        Scope::Organization.toggle(self.client.clone(), Toggle::Deactivate, collect_ids(ids))
-    }
-
-    /// Activates 1 to 10 certificates for the whole organization, atomically.
-    ///
-    /// `POST /organization/certificates/activate`. Idempotent, like
-    /// [`deactivate`](Self::deactivate).
-    ///
-    /// # Errors
-    ///
-    /// As for [`deactivate`](Self::deactivate).
-    pub fn activate<I, S>(&self, ids: I) -> Call<Page<Certificate>>
-    where
-        I: IntoIterator<Item = S>,
-        S: Into<String>,
-    {
-        Scope::Organization.toggle(self.client.clone(), Toggle::Activate, collect_ids(ids))
-    }
-
-    /// Deactivates any number of certificates, in batches of 10 run
-    /// [`DEFAULT_BULK_CONCURRENCY`] at a time.
-    ///
-    /// **Atomicity holds only within a batch**: if one batch fails, the others may
-    /// still have succeeded. Every outcome is returned, in batch order, with its ids, so
-    /// a caller can retry exactly the batches that failed.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`] before anything is sent when `ids` is empty or holds an
-    /// empty id. Failures of single batches are in their [`BatchOutcome`].
-    pub async fn bulk_deactivate<I, S>(&self, ids: I) -> Result<Vec<BatchOutcome>, ValidationError>
-    where
-        I: IntoIterator<Item = S>,
-        S: Into<String>,
-    {
-        self.bulk(
-            Toggle::Deactivate,
-            collect_ids(ids),
-            DEFAULT_BULK_CONCURRENCY,
-        )
-        .await
-    }
-
-    /// Activates any number of certificates in batches of 10; see
-    /// [`bulk_deactivate`](Self::bulk_deactivate).
-    ///
-    /// # Errors
-    ///
-    /// As for [`bulk_deactivate`](Self::bulk_deactivate).
-    pub async fn bulk_activate<I, S>(&self, ids: I) -> Result<Vec<BatchOutcome>, ValidationError>
-    where
-        I: IntoIterator<Item = S>,
-        S: Into<String>,
-    {
-        self.bulk(Toggle::Activate, collect_ids(ids), DEFAULT_BULK_CONCURRENCY)
-            .await
-    }
-
-    /// As [`bulk_deactivate`](Self::bulk_deactivate) with `concurrency` batches in flight.
-    ///
-    /// # Errors
-    ///
-    /// As for [`bulk_deactivate`](Self::bulk_deactivate).
-    pub async fn bulk_deactivate_with_concurrency(
-        &self,
-        ids: Vec<String>,
-        concurrency: usize,
-    ) -> Result<Vec<BatchOutcome>, ValidationError> {
-        self.bulk(Toggle::Deactivate, ids, concurrency).await
-    }
-
-    async fn bulk(
-        &self,
-        toggle: Toggle,
-        ids: Vec<String>,
-        concurrency: usize,
-    ) -> Result<Vec<BatchOutcome>, ValidationError> {
-        bulk::run(&self.client, &Scope::Organization, toggle, ids, concurrency).await
     }
 
     fn by_id<T>(
