@@ -1,4 +1,4 @@
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::{CertificateObject, Extra};
 
@@ -7,7 +7,7 @@ use crate::{CertificateObject, Extra};
 /// The endpoints differ a little: `active` is absent on upload and retrieve, and
 /// `certificate_details.content` is present only when retrieve was asked to include it.
 /// Those fields are `Option`s here, so one type decodes every answer.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Certificate {
     /// Which endpoint shape this is; see [`CertificateObject`].
     pub object: CertificateObject,
@@ -30,7 +30,7 @@ pub struct Certificate {
 }
 
 /// The validity window of a certificate and, on request, its PEM content.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct CertificateDetails {
     /// When the certificate becomes valid, in unix seconds.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -33,10 +33,13 @@
 //! ```
 
 mod certificate;
+mod certificate_de;
 mod deleted;
 mod error_body;
+mod fields;
 mod object;
 mod page;
+mod page_de;
 mod request;
 
 pub use certificate::{Certificate, CertificateDetails};
@@ -46,6 +49,7 @@ pub use object::CertificateObject;
 pub use page::{CursorPage, Page};
 pub use request::{ModifyCertificateRequest, ToggleCertificatesRequest, UploadCertificateRequest};
 
-/// Fields of an object that this version of the crate does not know, kept in the order
-/// they arrived and written back out unchanged on serialization.
+/// Fields of an object that this version of the crate does not know, with their values
+/// exactly as received, written back out on serialization (sorted by name, as
+/// `serde_json::Map` keeps them).
 pub type Extra = serde_json::Map<String, serde_json::Value>;

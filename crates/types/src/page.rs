@@ -1,4 +1,4 @@
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::Extra;
 
@@ -6,7 +6,7 @@ use crate::Extra;
 ///
 /// It has no cursor: the whole answer is in `data`. `object` names the result, such as
 /// `organization.certificate.deactivation`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Page<T> {
     /// The result type, such as `organization.certificate.activation`.
     pub object: String,
@@ -21,7 +21,7 @@ pub struct Page<T> {
 ///
 /// Ask for the next page with `after = last_id` while `has_more` is true. A page can be
 /// empty and still have more after it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CursorPage<T> {
     /// Always `list` today.
     pub object: String,
