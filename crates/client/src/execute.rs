@@ -3,11 +3,10 @@
 
 use std::time::{Duration, Instant};
 
-use http::StatusCode;
 use serde::de::DeserializeOwned;
-use tracing::Instrument;
 
 use crate::attempt::{attempt, Exchange, Limit};
+use crate::attempt_span::AttemptSpan;
 use crate::classify::{status_is_retryable, transport_is_retryable};
 use crate::client::Inner;
 use crate::decode::decode;
@@ -64,29 +63,21 @@ pub(crate) async fn execute<T: DeserializeOwned>(
         }
         attempts += 1;
 
-        let span = tracing::debug_span!(
-            "attempt",
-            method = %prepared.operation.method,
-            path = %prepared.path,
-            attempt = attempts,
-            status = tracing::field::Empty,
-            request_id = tracing::field::Empty,
-            delay_ms = tracing::field::Empty,
-        );
+        let span = AttemptSpan::new(prepared, attempts);
         let request = request::build(client, prepared, options);
         let limit = Limit {
             timeout: plan.timeout,
             deadline_left,
         };
-        let exchange = attempt(&*client.transport, clock, request, limit)
-            .instrument(span.clone())
+        let exchange = span
+            .enter(attempt(&*client.transport, clock, request, limit))
             .await;
 
         let failure = match exchange {
             Exchange::Response(response) if response.status().is_success() => {
                 let response = success(response, attempts);
                 if let Ok(response) = &response {
-                    record_response(&span, response.status, response.request_id.as_deref());
+                    span.response(response.status, response.request_id.as_deref());
                 }
                 return response;
             }
@@ -109,8 +100,7 @@ pub(crate) async fn execute<T: DeserializeOwned>(
             return Err(deadline_error(&plan, attempts, Some(failure.error)));
         }
 
-        span.record("delay_ms", delay.as_millis() as u64);
-        tracing::debug!(parent: &span, "retrying after {delay:?}: {}", failure.error);
+        span.retrying(delay, &failure.error);
         clock.sleep(delay).await;
     }
 }
@@ -137,13 +127,13 @@ fn ends_past(now: Instant, delay: Duration, deadline: Instant) -> bool {
 fn status_failure(
     client: &Inner,
     plan: &Plan,
-    span: &tracing::Span,
+    span: &AttemptSpan,
     response: http::Response<bytes::Bytes>,
     attempts: u32,
 ) -> Failure {
     let (parts, body) = response.into_parts();
     let request_id = request_id(&parts.headers);
-    record_response(span, parts.status, request_id.as_deref());
+    span.response(parts.status, request_id.as_deref());
 
     let delay = server_delay(&parts.headers, client.clock.wall_time());
     let retryable = plan.idempotent && status_is_retryable(parts.status, &parts.headers);
@@ -170,13 +160,6 @@ fn success<T: DeserializeOwned>(
         status: parts.status,
         headers: parts.headers,
     })
-}
-
-fn record_response(span: &tracing::Span, status: StatusCode, request_id: Option<&str>) {
-    span.record("status", status.as_u16());
-    if let Some(request_id) = request_id {
-        span.record("request_id", request_id);
-    }
 }
 
 fn deadline_error(plan: &Plan, attempts: u32, last: Option<Error>) -> Error {

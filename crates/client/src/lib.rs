@@ -45,6 +45,7 @@
 //! and a short snippet). The admin key never appears in any `Debug` or `Display`.
 
 mod attempt;
+mod attempt_span;
 mod backoff;
 mod base_url;
 mod bounded;
