@@ -22,7 +22,7 @@ impl BaseUrl {
     /// with a host and without query or fragment.
     pub fn parse(url: &str) -> Result<Self, ConfigError> {
         let invalid = |reason| ConfigError::InvalidBaseUrl {
-            url: url.to_owned(),
+            url: without_userinfo(url),
             reason,
         };
         let trimmed = url.trim();
@@ -72,6 +72,20 @@ impl BaseUrl {
     }
 }
 
+/// `url` with any `user:password@` replaced, so an error can quote it: such a URL may
+/// carry a key.
+fn without_userinfo(url: &str) -> String {
+    let Some(scheme_end) = url.find("://").map(|at| at + 3) else {
+        return url.to_owned();
+    };
+    let rest = &url[scheme_end..];
+    let authority_len = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..authority_len].rfind('@') {
+        Some(at) => format!("{}<redacted>{}", &url[..scheme_end], &rest[at..]),
+        None => url.to_owned(),
+    }
+}
+
 impl Default for BaseUrl {
     fn default() -> Self {
         Self(DEFAULT_BASE_URL.to_owned())
@@ -114,6 +128,23 @@ mod tests {
     }
 
     #[test]
+    fn credentials_are_refused_without_being_quoted() {
+        let error = BaseUrl::parse("https://user:sk-admin-secret@host:8/v1").unwrap_err();
+        assert_eq!(
+            error,
+            ConfigError::InvalidBaseUrl {
+                url: "https://<redacted>@host:8/v1".into(),
+                reason: "it must not contain credentials",
+            }
+        );
+        assert_eq!(
+            without_userinfo("https://a@b@host/x@y"),
+            "https://<redacted>@host/x@y"
+        );
+        assert_eq!(without_userinfo("https://host/x@y"), "https://host/x@y");
+    }
+
+    #[test]
     fn rejects_what_cannot_be_a_base() {
         for (url, reason) in [
             (
@@ -129,7 +160,10 @@ mod tests {
                 "https://host/v1#top",
                 "it must not have a query or fragment",
             ),
-            ("https://user:pw@host/v1", "it must not contain credentials"),
+            (
+                "https://host/v1?key=x",
+                "it must not have a query or fragment",
+            ),
             ("not a url", "it must be absolute, like https://host/v1"),
             ("https://exa mple/v1", "it is not a valid URL"),
         ] {

@@ -55,11 +55,12 @@ pub(crate) async fn execute<T: DeserializeOwned>(
     let clock = &*client.clock;
     let deadline_at = plan.deadline.map(|deadline| clock.now() + deadline);
     let mut attempts = 0;
+    let mut last_error: Option<Error> = None;
 
     loop {
         let deadline_left = deadline_at.map(|at| at.saturating_duration_since(clock.now()));
         if deadline_left == Some(Duration::ZERO) {
-            return Err(deadline_error(&plan, attempts, None));
+            return Err(deadline_error(&plan, attempts, last_error));
         }
         attempts += 1;
 
@@ -89,7 +90,9 @@ pub(crate) async fn execute<T: DeserializeOwned>(
                 error: Error::Transport { source, attempts },
                 server_delay: None,
             },
-            Exchange::DeadlineReached => return Err(deadline_error(&plan, attempts, None)),
+            Exchange::DeadlineReached => {
+                return Err(deadline_error(&plan, attempts, last_error));
+            }
         };
 
         let delay = match next_delay(client, &plan, &failure, attempts) {
@@ -102,6 +105,7 @@ pub(crate) async fn execute<T: DeserializeOwned>(
 
         span.retrying(delay, &failure.error);
         clock.sleep(delay).await;
+        last_error = Some(failure.error);
     }
 }
 

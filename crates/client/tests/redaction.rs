@@ -427,7 +427,6 @@ fn configuration_errors() {
 /// quotes the URL whole, credentials included. Whoever pastes the key into the URL
 /// sees it again in the error.
 #[test]
-#[ignore = "ConfigError::InvalidBaseUrl quotes the credentials it refuses"]
 fn a_base_url_with_the_key_as_credentials_is_refused_without_quoting_it() {
     let mut printed = Printed::default();
     let url = format!("https://user:{KEY}@127.0.0.1/v1");
