@@ -3,8 +3,8 @@
 //! | status | when |
 //! |---|---|
 //! | 0 | the call succeeded |
-//! | 1 | something was sent and it failed: the API refused, the exchange failed, or the answer did not decode |
-//! | 2 | nothing was sent: bad arguments (clap's own usage errors, too many or empty ids) or bad configuration (no key, bad base URL) |
+//! | 1 | something was sent and it failed: the API refused, the exchange failed, the answer did not decode, or a batch of a bulk toggle failed |
+//! | 2 | nothing was sent: bad arguments (clap's own usage errors, an empty id, a limit outside 1 to 100, an unreadable or empty PEM file) or bad configuration (no key, bad base URL) |
 
 use std::fmt::Write as _;
 use std::process::ExitCode;
@@ -54,13 +54,44 @@ pub fn config_error(error: &ConfigError) -> Status {
     Status::Usage
 }
 
-/// The one line printed for a failed call.
-///
-/// API errors read `error: <status> (<kind>): <message>`, then whichever of
-/// `[code ..]`, `[param ..]`, `[request id ..]` and `[after N attempts]` apply.
-/// Text from the server is escaped so the line stays one line.
+/// Reports arguments the command itself refused (such as an unreadable file) on
+/// stderr; nothing was sent.
+pub fn usage(reason: &str) -> Status {
+    eprintln!("error: {reason}; nothing was sent");
+    Status::Usage
+}
+
+/// Reports a failure after sending that is not one call's error (such as output that
+/// could not be written) on stderr.
+pub fn failure(reason: &str) -> Status {
+    eprintln!("error: {reason}");
+    Status::Failure
+}
+
+/// The one line printed for a failed call: `error: ` and its [`describe`].
 pub fn error_line(error: &Error) -> String {
-    let mut line = String::from("error: ");
+    format!("error: {}", describe(error))
+}
+
+/// A failed call in one line, without the `error: ` prefix.
+///
+/// API errors read `<status> (<kind>): <message>`, then whichever of `[code ..]`,
+/// `[param ..]`, `[request id ..]` and `[after N attempts]` apply. A deadline reads
+/// `deadline of 2s reached after 3 attempts; last error: ...` with the last error's
+/// request id after it. Text from the server is escaped so the line stays one line.
+pub fn describe(error: &Error) -> String {
+    let mut line = reason(error);
+    bracket(&mut line, "request id", error.request_id());
+    // A deadline says how many attempts it took in its own words.
+    if error.attempts() > 1 && !error.is_deadline() {
+        let _ = write!(line, " [after {} attempts]", error.attempts());
+    }
+    line
+}
+
+/// What went wrong, without the request id and the attempts.
+fn reason(error: &Error) -> String {
+    let mut line = String::new();
     match error {
         Error::Api(api) => {
             let message = match (&api.message, &api.snippet) {
@@ -92,30 +123,43 @@ pub fn error_line(error: &Error) -> String {
             bracket(&mut line, "body starts", snippet.as_deref());
         }
         Error::Transport { source, .. } => line.push_str(&printable(&source.to_string())),
-        Error::Config(config) => return config_line(config),
+        Error::Config(config) => line.push_str(&config_reason(config)),
         Error::Validation(validation) => {
             let validation = printable(&validation.to_string()).into_owned();
             let _ = write!(line, "invalid arguments: {validation}; nothing was sent");
         }
+        Error::Deadline {
+            deadline,
+            attempts,
+            last,
+        } => {
+            let s = if *attempts == 1 { "" } else { "s" };
+            let _ = write!(
+                line,
+                "deadline of {deadline:?} reached after {attempts} attempt{s}"
+            );
+            if let Some(last) = last {
+                let _ = write!(line, "; last error: {}", reason(last));
+            }
+        }
         other => line.push_str(&printable(&other.to_string())),
-    }
-
-    bracket(&mut line, "request id", error.request_id());
-    if error.attempts() > 1 {
-        let _ = write!(line, " [after {} attempts]", error.attempts());
     }
     line
 }
 
 /// The one line printed when the client cannot be configured.
 pub fn config_line(error: &ConfigError) -> String {
+    format!("error: {}", config_reason(error))
+}
+
+fn config_reason(error: &ConfigError) -> String {
     match error {
         ConfigError::MissingAdminKey => {
-            "error: no admin key: set OPENAI_ADMIN_KEY (it is never read from a flag); \
-             nothing was sent"
+            "no admin key: set OPENAI_ADMIN_KEY (it is never read from a flag); nothing was \
+             sent"
                 .to_owned()
         }
-        other => format!("error: invalid configuration: {other}; nothing was sent"),
+        other => format!("invalid configuration: {other}; nothing was sent"),
     }
 }
 
@@ -127,19 +171,23 @@ fn bracket(line: &mut String, label: &str, value: Option<&str>) {
 
 #[cfg(test)]
 mod tests {
+    use std::time::Duration;
+
     use openai_admin::{Client, TransportError, TransportErrorKind, ValidationError};
     use openai_admin_testing::{ScriptedResponse, ScriptedTransport};
     use serde_json::json;
 
     use super::*;
 
-    /// The error of a deactivate call answered with `answer`, over a scripted transport.
+    /// The error of a deactivate call answered with `answer`, over a scripted transport,
+    /// with no retries (so a retryable status never waits for a backoff).
     fn failed_deactivate(answer: ScriptedResponse) -> Error {
         let transport = ScriptedTransport::new();
         transport.push(answer);
         let client = Client::builder()
             .admin_key("sk-admin-unit-test-not-a-real-key")
             .base_url("http://127.0.0.1:9/v1")
+            .max_retries(0)
             .transport(transport)
             .build()
             .unwrap();
@@ -267,6 +315,48 @@ mod tests {
             attempts: 1,
         };
         assert_eq!(error_line(&error), "error: timed out");
+    }
+
+    #[test]
+    fn deadlines_name_the_attempts_and_the_last_error_with_its_request_id() {
+        let body = json!({"error": {"message": "The server had an error.",
+            "type": "server_error", "code": null, "param": null}});
+        let last =
+            failed_deactivate(ScriptedResponse::json(500, &body).header("x-request-id", "req_3"));
+        let error = Error::Deadline {
+            deadline: Duration::from_secs(2),
+            attempts: 3,
+            last: Some(Box::new(last)),
+        };
+
+        assert_eq!(Status::of(&error), Status::Failure);
+        assert_eq!(
+            error_line(&error),
+            "error: deadline of 2s reached after 3 attempts; last error: 500 (server): The \
+             server had an error. [request id req_3]"
+        );
+    }
+
+    #[test]
+    fn deadlines_without_a_finished_attempt_say_so_plainly() {
+        let error = Error::Deadline {
+            deadline: Duration::from_millis(1_500),
+            attempts: 1,
+            last: None,
+        };
+        assert_eq!(
+            error_line(&error),
+            "error: deadline of 1.5s reached after 1 attempt"
+        );
+    }
+
+    #[test]
+    fn describe_is_the_line_without_its_prefix() {
+        let error = Error::Validation(ValidationError::NoCertificateIds);
+        assert_eq!(
+            describe(&error),
+            "invalid arguments: certificate_ids must not be empty; nothing was sent"
+        );
     }
 
     #[test]

@@ -13,20 +13,39 @@
 //! request id: req_123                      # on stderr
 //! ```
 //!
+//! The commands, all under `certificates`, each with `--json`:
+//!
+//! | command | prints on stdout |
+//! |---|---|
+//! | `list [--project P] [--limit N] [--after ID] [--order asc\|desc] [--all]` | a table; `more: --after <ID>` on stderr when more follow |
+//! | `get <ID> [--content]` | the details, then the PEM with `--content` |
+//! | `upload <PEM_FILE> [--name NAME]` | the new certificate's details |
+//! | `rename <ID> <NAME>` | the renamed certificate's details |
+//! | `delete <ID>` | `deleted <ID>` |
+//! | `activate\|deactivate [--project P] <ID>...` | a table; more than 10 ids go in batches of 10, one stderr line each |
+//!
 //! Settings come from the environment as the client crate reads them
 //! (`OPENAI_ADMIN_KEY`, `OPENAI_BASE_URL`, `OPENAI_ORG_ID`, `OPENAI_PROJECT_ID`);
-//! `--base-url` and `--organization` override the matching variables. The admin key
-//! is never accepted as an argument, so it cannot end up in shell history or in `ps`.
+//! `--base-url` and `--organization` override the matching variables, and
+//! `--max-retries`, `--timeout` and `--deadline` (seconds, fractions allowed) the
+//! client's defaults. The admin key is never accepted as an argument, so it cannot end
+//! up in shell history or in `ps`.
 //!
-//! Exit status: 0 on success, 1 when the API refused or the exchange failed, 2 when
-//! the arguments or the configuration were invalid and nothing was sent.
+//! Stdout carries only the answer, so it can be piped; the request id and errors go to
+//! stderr, a failure as one `error:` line with the request id and, after retries, the
+//! number of attempts. Exit status: 0 on success, 1 when something was sent and failed
+//! (the API refused, the exchange failed, a batch failed), 2 when the arguments or the
+//! configuration were invalid and nothing was sent.
 
 mod args;
 mod client;
 mod commands;
+mod details;
+mod examples;
 mod exit;
 mod output;
 mod printable;
+mod seconds;
 mod table;
 mod utc;
 

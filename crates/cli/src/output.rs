@@ -1,16 +1,17 @@
-//! What a successful command prints: the certificates on stdout, the request id on
-//! stderr.
+//! What a successful command prints: the answer on stdout, the request id and any
+//! notes (such as `more: --after <ID>`) on stderr.
 //!
-//! Stdout carries only the answer (a table, or JSON that parses as the API's object),
-//! so it can be piped or redirected; the request id, which support asks for, goes to
-//! stderr in both formats.
+//! Stdout carries only the answer (a table, details, or JSON that parses as the API's
+//! object), so it can be piped or redirected; the request id, which support asks for,
+//! goes to stderr in both formats.
 
 use std::io::{self, Write};
 
 use openai_admin::types::{Certificate, Page};
 use openai_admin::Response;
+use serde::Serialize;
 
-use crate::exit::Status;
+use crate::exit::{self, Status};
 use crate::printable::printable;
 use crate::table::Table;
 use crate::utc;
@@ -18,30 +19,74 @@ use crate::utc;
 /// How to print an answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
-    /// An aligned table of the certificates.
-    Table,
+    /// Text for people: a table of certificates, or the details of one.
+    Text,
     /// The API's JSON object, pretty-printed, unknown fields included.
     Json,
 }
 
+impl Format {
+    /// [`Format::Json`] when `--json` was given, else [`Format::Text`].
+    pub fn of(json: bool) -> Self {
+        if json {
+            Self::Json
+        } else {
+            Self::Text
+        }
+    }
+}
+
 /// Prints a page of certificates to stdout and its request id to stderr.
 pub fn page(format: Format, response: &Response<Page<Certificate>>) -> Status {
+    answer(format, response, |page| certificates_table(&page.data), &[])
+}
+
+/// Prints a call's answer to stdout (`text` of it, or its JSON), then its request id
+/// and any `notes` to stderr.
+pub fn answer<T: Serialize>(
+    format: Format,
+    response: &Response<T>,
+    text: impl FnOnce(&T) -> String,
+    notes: &[String],
+) -> Status {
+    let mut lines = vec![request_id_line(response.request_id.as_deref())];
+    lines.extend_from_slice(notes);
+    print(format, &response.value, text, &lines)
+}
+
+/// Prints `text` of `value`, or `value` as JSON, to stdout, then `notes` to stderr, one
+/// per line.
+pub fn print<T: Serialize + ?Sized>(
+    format: Format,
+    value: &T,
+    text: impl FnOnce(&T) -> String,
+    notes: &[String],
+) -> Status {
     let body = match format {
-        Format::Table => certificates_table(&response.data),
-        Format::Json => match serde_json::to_string_pretty(&response.value) {
-            Ok(json) => json + "\n",
-            Err(error) => {
-                eprintln!("error: could not print the answer as JSON: {error}");
-                return Status::Failure;
-            }
+        Format::Text => text(value),
+        Format::Json => match json(value) {
+            Ok(json) => json,
+            Err(status) => return status,
         },
     };
+    emit(&body, notes)
+}
 
+/// `value` as pretty JSON and a newline, or the failure already reported.
+pub fn json<T: Serialize + ?Sized>(value: &T) -> Result<String, Status> {
+    serde_json::to_string_pretty(value)
+        .map(|json| json + "\n")
+        .map_err(|error| exit::failure(&format!("could not print the answer as JSON: {error}")))
+}
+
+/// Writes `body` to stdout, then `notes` to stderr, one per line.
+pub fn emit(body: &str, notes: &[String]) -> Status {
     if let Err(error) = io::stdout().lock().write_all(body.as_bytes()) {
-        eprintln!("error: could not write the output: {error}");
-        return Status::Failure;
+        return exit::failure(&format!("could not write the output: {error}"));
     }
-    eprintln!("{}", request_id_line(response.request_id.as_deref()));
+    for note in notes {
+        eprintln!("{note}");
+    }
     Status::Success
 }
 
@@ -77,7 +122,8 @@ pub fn request_id_line(request_id: Option<&str>) -> String {
     )
 }
 
-fn none() -> String {
+/// The placeholder for what the API left out.
+pub fn none() -> String {
     "-".to_owned()
 }
 

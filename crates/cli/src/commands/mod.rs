@@ -1,6 +1,12 @@
 //! What each command does, from parsed arguments to an exit status.
 
+mod bulk;
+mod delete;
+mod get;
+mod list;
+mod rename;
 mod toggle;
+mod upload;
 
 use crate::args::{CertificatesCommand, Cli, Command};
 use crate::client;
@@ -14,12 +20,18 @@ pub async fn run(cli: Cli) -> Status {
         Err(error) => return exit::config_error(&error),
     };
 
-    match cli.command {
-        Command::Certificates(CertificatesCommand::Deactivate(args)) => {
-            toggle::run(&client, toggle::Toggle::Deactivate, args).await
-        }
-        Command::Certificates(CertificatesCommand::Activate(args)) => {
+    let Command::Certificates(command) = cli.command;
+    match command {
+        CertificatesCommand::List(args) => list::run(&client, args).await,
+        CertificatesCommand::Get(args) => get::run(&client, args).await,
+        CertificatesCommand::Upload(args) => upload::run(&client, args).await,
+        CertificatesCommand::Rename(args) => rename::run(&client, args).await,
+        CertificatesCommand::Delete(args) => delete::run(&client, args).await,
+        CertificatesCommand::Activate(args) => {
             toggle::run(&client, toggle::Toggle::Activate, args).await
+        }
+        CertificatesCommand::Deactivate(args) => {
+            toggle::run(&client, toggle::Toggle::Deactivate, args).await
         }
     }
 }
