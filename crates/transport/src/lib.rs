@@ -18,7 +18,9 @@
 //!
 //! With the default `hyper` feature, [`HyperTransport`] is a pooled hyper-util client over
 //! hyper-rustls (webpki roots, HTTP/1.1 and HTTP/2 by ALPN) with a connect timeout and a
-//! cap on the size of response bodies.
+//! cap on the size of response bodies. It honours `HTTPS_PROXY`, `NO_PROXY` and their
+//! kin, or a proxy given to its builder, and can present a client certificate. The
+//! `native-roots` feature adds the platform's root certificates to the trusted ones.
 //!
 //! A transport of your own is a few lines:
 //!

@@ -12,8 +12,17 @@ fn get(url: &str) -> http::Request<Bytes> {
     http::Request::get(url).body(Bytes::new()).unwrap()
 }
 
+/// A transport that never looks at this process's proxy variables.
+fn direct() -> HyperTransport {
+    HyperTransport::builder()
+        .proxy_from_env(false)
+        .build()
+        .unwrap()
+}
+
 fn capped(limit: usize) -> HyperTransport {
     HyperTransport::builder()
+        .proxy_from_env(false)
         .max_response_body_bytes(limit)
         .build()
         .unwrap()
@@ -29,11 +38,7 @@ async fn a_200_returns_status_headers_and_body_exactly() {
         x-request-id: req_123\r\ncontent-length: 11\r\n\r\n{\"ok\":true}";
     let server = RawServer::start(vec![answer.to_vec()], Then::Close).await;
 
-    let response = HyperTransport::new()
-        .unwrap()
-        .send(get(&server.url("/v1/x")))
-        .await
-        .unwrap();
+    let response = direct().send(get(&server.url("/v1/x"))).await.unwrap();
 
     assert_eq!(response.status(), 200);
     assert_eq!(response.version(), http::Version::HTTP_11);
@@ -49,11 +54,7 @@ async fn a_404_is_an_ok_response() {
     let answer = b"HTTP/1.1 404 Not Found\r\ncontent-length: 12\r\n\r\n{\"error\":{}}";
     let server = RawServer::start(vec![answer.to_vec()], Then::Close).await;
 
-    let response = HyperTransport::new()
-        .unwrap()
-        .send(get(&server.url("/missing")))
-        .await
-        .unwrap();
+    let response = direct().send(get(&server.url("/missing"))).await.unwrap();
 
     assert_eq!(response.status(), 404);
     assert_eq!(response.body(), "{\"error\":{}}");
@@ -72,7 +73,7 @@ async fn method_path_headers_and_body_arrive_exactly() {
         .unwrap();
     let port = server.port();
 
-    let response = HyperTransport::new().unwrap().send(request).await.unwrap();
+    let response = direct().send(request).await.unwrap();
     let requests = server.requests().await;
 
     assert_eq!(response.status(), 204);
@@ -105,7 +106,7 @@ async fn method_path_headers_and_body_arrive_exactly() {
 async fn a_second_request_reuses_the_pooled_connection() {
     let answer = b"HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok".to_vec();
     let server = RawServer::start(vec![answer.clone(), answer], Then::WaitForClient).await;
-    let transport = HyperTransport::new().unwrap();
+    let transport = direct();
 
     // The server accepts a single connection, so the second request can only
     // succeed over the first one's connection.
@@ -129,11 +130,7 @@ async fn a_refused_connection_is_connect() {
     drop(listener);
 
     let url = format!("http://127.0.0.1:{port}/v1/x");
-    let error = HyperTransport::new()
-        .unwrap()
-        .send(get(&url))
-        .await
-        .unwrap_err();
+    let error = direct().send(get(&url)).await.unwrap_err();
 
     let message = format!("127.0.0.1:{port}: connection refused");
     assert_eq!(
@@ -144,11 +141,7 @@ async fn a_refused_connection_is_connect() {
 
 #[tokio::test]
 async fn a_relative_uri_is_other_and_nothing_is_sent() {
-    let error = HyperTransport::new()
-        .unwrap()
-        .send(get("/v1/x"))
-        .await
-        .unwrap_err();
+    let error = direct().send(get("/v1/x")).await.unwrap_err();
 
     let message = "request URI is not absolute; it needs a scheme and a host";
     assert_eq!(
@@ -162,11 +155,7 @@ async fn an_http_version_hyper_cannot_send_is_other() {
     let mut request = get("http://127.0.0.1:9/v1/x");
     *request.version_mut() = http::Version::HTTP_09;
 
-    let error = HyperTransport::new()
-        .unwrap()
-        .send(request)
-        .await
-        .unwrap_err();
+    let error = direct().send(request).await.unwrap_err();
 
     let message = "127.0.0.1:9: request cannot be sent";
     assert_eq!(
@@ -219,11 +208,7 @@ async fn a_body_cut_short_by_close_is_io() {
     let server = RawServer::start(vec![answer.to_vec()], Then::Close).await;
     let port = server.port();
 
-    let error = HyperTransport::new()
-        .unwrap()
-        .send(get(&server.url("/short")))
-        .await
-        .unwrap_err();
+    let error = direct().send(get(&server.url("/short"))).await.unwrap_err();
 
     let message = format!("127.0.0.1:{port}: reading the response body: connection closed early");
     assert_eq!(

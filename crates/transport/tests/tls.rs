@@ -1,105 +1,32 @@
 //! `HyperTransport` over TLS, against a hyper server on 127.0.0.1 with a
 //! certificate for `localhost` signed by a CA made in the test.
 
-use std::convert::Infallible;
-use std::net::{IpAddr, Ipv4Addr};
-use std::sync::Arc;
+mod pki;
 
 use bytes::Bytes;
-use http_body_util::Full;
-use hyper::service::service_fn;
-use hyper_util::rt::{TokioExecutor, TokioIo};
-use hyper_util::server::conn::auto;
-use openai_admin_transport::{HttpSend, HyperTransport, TransportErrorKind};
-use rcgen::{BasicConstraints, CertificateParams, IsCa, KeyPair, SanType};
-use tokio::net::TcpListener;
-use tokio_rustls::rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
-use tokio_rustls::rustls::{crypto, ServerConfig};
-use tokio_rustls::TlsAcceptor;
-
-/// A CA in PEM, and a server certificate chain and key signed by it.
-struct Pki {
-    ca_pem: String,
-    chain: Vec<CertificateDer<'static>>,
-    key: PrivateKeyDer<'static>,
-}
-
-fn pki() -> Pki {
-    let ca_key = KeyPair::generate().unwrap();
-    let mut ca_params = CertificateParams::new(Vec::<String>::new()).unwrap();
-    ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
-    let ca = ca_params.self_signed(&ca_key).unwrap();
-
-    let server_key = KeyPair::generate().unwrap();
-    let mut server_params = CertificateParams::new(vec!["localhost".to_owned()]).unwrap();
-    server_params
-        .subject_alt_names
-        .push(SanType::IpAddress(IpAddr::V4(Ipv4Addr::LOCALHOST)));
-    let server = server_params.signed_by(&server_key, &ca, &ca_key).unwrap();
-
-    Pki {
-        ca_pem: ca.pem(),
-        chain: vec![server.der().clone()],
-        key: PrivatePkcs8KeyDer::from(server_key.serialize_der()).into(),
-    }
-}
-
-/// Serves HTTPS on 127.0.0.1, offering HTTP/2 and HTTP/1.1 by ALPN, answering
-/// every request with its method, path and HTTP version. Returns the port.
-async fn serve(pki: Pki) -> u16 {
-    let mut config =
-        ServerConfig::builder_with_provider(Arc::new(crypto::ring::default_provider()))
-            .with_safe_default_protocol_versions()
-            .unwrap()
-            .with_no_client_auth()
-            .with_single_cert(pki.chain, pki.key)
-            .unwrap();
-    config.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
-    let acceptor = TlsAcceptor::from(Arc::new(config));
-
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let port = listener.local_addr().unwrap().port();
-    tokio::spawn(async move {
-        loop {
-            let (stream, _) = listener.accept().await.unwrap();
-            let acceptor = acceptor.clone();
-            tokio::spawn(async move {
-                // A client that refuses the certificate ends the handshake here.
-                let Ok(tls) = acceptor.accept(stream).await else {
-                    return;
-                };
-                let answer =
-                    service_fn(|request: http::Request<hyper::body::Incoming>| async move {
-                        let text = format!(
-                            "{} {} {:?}",
-                            request.method(),
-                            request.uri().path(),
-                            request.version()
-                        );
-                        Ok::<_, Infallible>(http::Response::new(Full::new(Bytes::from(text))))
-                    });
-                let _ = auto::Builder::new(TokioExecutor::new())
-                    .serve_connection(TokioIo::new(tls), answer)
-                    .await;
-            });
-        }
-    });
-    port
-}
+use openai_admin_transport::{HttpSend, HyperTransport, HyperTransportBuilder, TransportErrorKind};
+use pki::{serve_https, TestCa};
 
 fn get(url: &str) -> http::Request<Bytes> {
     http::Request::get(url).body(Bytes::new()).unwrap()
 }
 
+/// A builder that never looks at this process's proxy variables.
+fn builder() -> HyperTransportBuilder {
+    HyperTransport::builder().proxy_from_env(false)
+}
+
+fn trusting(ca: &TestCa) -> HyperTransportBuilder {
+    builder()
+        .add_root_certificates_pem(ca.pem().as_bytes())
+        .unwrap()
+}
+
 #[tokio::test]
 async fn https_with_the_test_ca_negotiates_http2_and_returns_the_body() {
-    let pki = pki();
-    let transport = HyperTransport::builder()
-        .add_root_certificates_pem(pki.ca_pem.as_bytes())
-        .unwrap()
-        .build()
-        .unwrap();
-    let port = serve(pki).await;
+    let ca = TestCa::new();
+    let transport = trusting(&ca).build().unwrap();
+    let port = serve_https(ca.server_config(false)).await;
 
     let url = format!("https://localhost:{port}/v1/organization/certificates");
     let response = transport.send(get(&url)).await.unwrap();
@@ -114,14 +41,9 @@ async fn https_with_the_test_ca_negotiates_http2_and_returns_the_body() {
 
 #[tokio::test]
 async fn https_with_only_the_test_ca_trusted_also_works() {
-    let pki = pki();
-    let transport = HyperTransport::builder()
-        .tls_built_in_roots(false)
-        .add_root_certificates_pem(pki.ca_pem.as_bytes())
-        .unwrap()
-        .build()
-        .unwrap();
-    let port = serve(pki).await;
+    let ca = TestCa::new();
+    let transport = trusting(&ca).tls_built_in_roots(false).build().unwrap();
+    let port = serve_https(ca.server_config(false)).await;
 
     let url = format!("https://127.0.0.1:{port}/v1/x");
     let response = transport.send(get(&url)).await.unwrap();
@@ -131,10 +53,11 @@ async fn https_with_only_the_test_ca_trusted_also_works() {
 
 #[tokio::test]
 async fn https_without_the_test_ca_is_connect() {
-    let port = serve(pki()).await;
+    let port = serve_https(TestCa::new().server_config(false)).await;
 
     let url = format!("https://localhost:{port}/v1/x");
-    let error = HyperTransport::new()
+    let error = builder()
+        .build()
         .unwrap()
         .send(get(&url))
         .await
@@ -144,5 +67,109 @@ async fn https_without_the_test_ca_is_connect() {
     assert_eq!(
         error.message(),
         format!("localhost:{port}: TLS handshake failed")
+    );
+}
+
+#[tokio::test]
+async fn a_client_identity_satisfies_a_server_that_requires_one() {
+    let ca = TestCa::new();
+    let (certificate, key) = ca.client_identity_pem();
+    let transport = trusting(&ca)
+        .identity_pem(certificate.as_bytes(), key.as_bytes())
+        .unwrap()
+        .build()
+        .unwrap();
+    let port = serve_https(ca.server_config(true)).await;
+
+    let url = format!("https://localhost:{port}/v1/x");
+    let response = transport.send(get(&url)).await.unwrap();
+
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["x-client-certificate"], "yes");
+    assert_eq!(response.body(), "GET /v1/x HTTP/2.0");
+}
+
+#[tokio::test]
+async fn without_a_client_identity_a_server_that_requires_one_is_connect() {
+    let ca = TestCa::new();
+    let transport = trusting(&ca).build().unwrap();
+    let port = serve_https(ca.server_config(true)).await;
+
+    let url = format!("https://localhost:{port}/v1/x");
+    let error = transport.send(get(&url)).await.unwrap_err();
+
+    assert_eq!(error.kind(), TransportErrorKind::Connect);
+    assert_eq!(
+        error.message(),
+        format!("localhost:{port}: server requires a client certificate")
+    );
+}
+
+#[tokio::test]
+async fn an_identity_from_another_ca_is_refused_as_connect() {
+    let ca = TestCa::new();
+    let (certificate, key) = TestCa::new().client_identity_pem();
+    let transport = trusting(&ca)
+        .identity_pem(certificate.as_bytes(), key.as_bytes())
+        .unwrap()
+        .build()
+        .unwrap();
+    let port = serve_https(ca.server_config(true)).await;
+
+    let url = format!("https://localhost:{port}/v1/x");
+    let error = transport.send(get(&url)).await.unwrap_err();
+
+    assert_eq!(error.kind(), TransportErrorKind::Connect);
+    assert_eq!(
+        error.message(),
+        format!("localhost:{port}: server refused the client certificate")
+    );
+}
+
+#[test]
+fn debug_says_there_is_an_identity_but_not_what_it_is() {
+    let ca = TestCa::new();
+    let (certificate, key) = ca.client_identity_pem();
+    let builder = builder()
+        .identity_pem(certificate.as_bytes(), key.as_bytes())
+        .unwrap();
+    let transport = builder.clone().build().unwrap();
+
+    let key_body = key.lines().nth(1).unwrap();
+    for shown in [format!("{builder:?}"), format!("{transport:?}")] {
+        assert!(shown.contains("client_identity: true"), "{shown}");
+        assert!(!shown.contains(key_body), "{shown}");
+    }
+}
+
+#[cfg(feature = "native-roots")]
+#[test]
+fn native_roots_alone_build_or_say_the_platform_has_none() {
+    // The machine may have any number of roots, none included: building must
+    // work with them, or fail with an error, and never panic.
+    match builder().tls_built_in_roots(false).build() {
+        Ok(transport) => assert!(format!("{transport:?}").contains("native_roots: true")),
+        Err(error) => {
+            assert_eq!(error.kind(), TransportErrorKind::Other);
+            assert_eq!(
+                error.message(),
+                "no trust anchors: built-in roots are off, the platform has none, \
+                 and none were added"
+            );
+        }
+    }
+}
+
+#[cfg(feature = "native-roots")]
+#[test]
+fn native_roots_can_be_turned_off_again() {
+    let error = builder()
+        .tls_built_in_roots(false)
+        .tls_native_roots(false)
+        .build()
+        .unwrap_err();
+    assert_eq!(
+        error.message(),
+        "no trust anchors: built-in roots are off and none were added"
     );
 }

@@ -3,12 +3,17 @@
 use std::fmt;
 use std::time::Duration;
 
+use std::sync::Arc;
+
 use hyper_rustls::HttpsConnectorBuilder;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::client::legacy::Client;
 use hyper_util::rt::{TokioExecutor, TokioTimer};
 use rustls::pki_types::CertificateDer;
+use rustls::sign::CertifiedKey;
 
+use super::connector::Connector;
+use super::proxy::{ExplicitProxy, ProxyConfig};
 use super::{tls, HyperTransport};
 use crate::TransportError;
 
@@ -21,7 +26,9 @@ pub(super) struct Settings {
     pub(super) pool_idle_timeout: Duration,
     pub(super) pool_max_idle_per_host: usize,
     pub(super) built_in_roots: bool,
+    pub(super) native_roots: bool,
     pub(super) extra_roots: usize,
+    pub(super) client_identity: bool,
 }
 
 impl Default for Settings {
@@ -32,7 +39,9 @@ impl Default for Settings {
             pool_idle_timeout: Duration::from_secs(90),
             pool_max_idle_per_host: usize::MAX,
             built_in_roots: true,
+            native_roots: cfg!(feature = "native-roots"),
             extra_roots: 0,
+            client_identity: false,
         }
     }
 }
@@ -44,7 +53,9 @@ impl Settings {
             .field("pool_idle_timeout", &self.pool_idle_timeout)
             .field("pool_max_idle_per_host", &self.pool_max_idle_per_host)
             .field("built_in_roots", &self.built_in_roots)
-            .field("extra_roots", &self.extra_roots);
+            .field("native_roots", &self.native_roots)
+            .field("extra_roots", &self.extra_roots)
+            .field("client_identity", &self.client_identity);
     }
 }
 
@@ -52,21 +63,27 @@ impl Settings {
 ///
 /// Every setting has a default, so `HyperTransport::builder().build()` is the same
 /// as [`HyperTransport::new`].
+///
+/// `Debug` shows the settings, with a proxy as `scheme://host:port` only: the
+/// credentials in a proxy URL and the client key are never printed.
 #[derive(Clone, Default)]
 pub struct HyperTransportBuilder {
     settings: Settings,
     extra_roots: Vec<CertificateDer<'static>>,
+    identity: Option<Arc<CertifiedKey>>,
+    proxy: ProxyConfig,
 }
 
 impl HyperTransportBuilder {
     /// How long to wait for a TCP connection to be established, shared evenly among
-    /// the addresses a host name resolves to. Default 5 s. Running out of time is a
+    /// the addresses a host name resolves to. Default 5 s. Through a proxy it is
+    /// the connection to the proxy. Running out of time is a
     /// [`Connect`](crate::TransportErrorKind::Connect) error: the request never
     /// left.
     ///
-    /// Limitation: the name lookup before it and the TLS handshake after it are
-    /// not covered, so a server that stalls the handshake is bounded only by the
-    /// caller's own deadline.
+    /// Limitation: the name lookup before it, a proxy's answer to `CONNECT` and
+    /// the TLS handshake after it are not covered, so a server or proxy that
+    /// stalls there is bounded only by the caller's own deadline.
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
         self.settings.connect_timeout = timeout;
         self
@@ -95,10 +112,23 @@ impl HyperTransportBuilder {
     }
 
     /// Whether to trust the webpki root certificates (Mozilla's list, built in).
-    /// Default true. Turn it off to trust only the roots added with
+    /// Default true. Turn it off to trust only the platform's roots (with the
+    /// `native-roots` feature) and those added with
     /// [`add_root_certificates_pem`](Self::add_root_certificates_pem).
     pub fn tls_built_in_roots(mut self, enabled: bool) -> Self {
         self.settings.built_in_roots = enabled;
+        self
+    }
+
+    /// Whether to also trust the platform's root certificates: the system store
+    /// on Linux (`SSL_CERT_FILE` and `SSL_CERT_DIR` are honoured), the keychain
+    /// on macOS, the certificate store on Windows. Default true when the
+    /// `native-roots` feature is on. The store is read by
+    /// [`build`](Self::build); certificates rustls cannot use are skipped, and a
+    /// store that cannot be read adds nothing.
+    #[cfg(feature = "native-roots")]
+    pub fn tls_native_roots(mut self, enabled: bool) -> Self {
+        self.settings.native_roots = enabled;
         self
     }
 
@@ -116,16 +146,116 @@ impl HyperTransportBuilder {
         Ok(self)
     }
 
+    /// Presents this client certificate to servers that ask for one (mutual
+    /// TLS). `cert_chain_pem` holds the client certificate first, then any
+    /// intermediates; `key_pem` holds its private key as PKCS#8, PKCS#1 or
+    /// SEC1. Servers that ask for no certificate are sent none. A server that
+    /// requires a certificate and gets none, or refuses the one sent, fails the
+    /// request with [`Connect`](crate::TransportErrorKind::Connect): with TLS 1.3
+    /// the refusal arrives only after the request was written, but the server's
+    /// TLS layer never passed it on.
+    ///
+    /// # Errors
+    ///
+    /// Returns a [`TransportError`] of kind [`Other`](crate::TransportErrorKind::Other)
+    /// if either input is not valid PEM, `cert_chain_pem` holds no certificate,
+    /// `key_pem` holds no private key, or the key is of a type rustls cannot use
+    /// or does not belong to the first certificate. The message never contains
+    /// the key.
+    pub fn identity_pem(
+        mut self,
+        cert_chain_pem: &[u8],
+        key_pem: &[u8],
+    ) -> Result<Self, TransportError> {
+        self.identity = Some(tls::parse_identity(cert_chain_pem, key_pem)?);
+        self.settings.client_identity = true;
+        Ok(self)
+    }
+
+    /// Sends every request through the http proxy at `url`, such as
+    /// `http://proxy.internal:3128` or `http://user:password@127.0.0.1:8080`,
+    /// instead of any proxy named in the environment. Only the hosts given to
+    /// [`no_proxy`](Self::no_proxy) bypass it: `NO_PROXY` is not read either.
+    ///
+    /// A user name and password in the URL (percent-encoded where needed) are
+    /// sent to the proxy as `Proxy-Authorization: Basic`, and only to it.
+    /// Without a scheme the URL is taken as `http://`.
+    ///
+    /// # Errors
+    ///
+    /// Returns a [`TransportError`] of kind [`Other`](crate::TransportErrorKind::Other)
+    /// if `url` is not a URL with a host, or its scheme is not `http` (`https://`
+    /// and SOCKS proxies are not supported). The message never repeats the URL.
+    pub fn proxy(mut self, url: &str) -> Result<Self, TransportError> {
+        self.proxy.explicit = Some(ExplicitProxy::parse(url)?);
+        Ok(self)
+    }
+
+    /// The targets that bypass the proxy, in `NO_PROXY` syntax: a comma-separated
+    /// list of host names (each also matching its subdomains; a leading `.` or
+    /// `*.` changes nothing), IP addresses, CIDR blocks such as `10.0.0.0/8`, or
+    /// `*` for all. An entry with a port (`host:8080`, `[::1]:8080`) matches
+    /// only that port. Replaces `NO_PROXY` from the environment, and is the only
+    /// bypass list for a [`proxy`](Self::proxy) given here.
+    pub fn no_proxy(mut self, list: &str) -> Self {
+        self.proxy.no_proxy = Some(list.to_owned());
+        self
+    }
+
+    /// Whether to use the proxies named in the environment when no
+    /// [`proxy`](Self::proxy) is given. Default true, so [`HyperTransport::new`]
+    /// honours them. The variables are read once, by [`build`](Self::build);
+    /// see [Proxies](HyperTransport#proxies) for which and how.
+    pub fn proxy_from_env(mut self, enabled: bool) -> Self {
+        self.proxy.from_env = enabled;
+        self
+    }
+
+    /// Reads the proxy variables through `lookup` instead of the process
+    /// environment, as `std::env::var(name).ok()` would. For tests, and for
+    /// programs that keep their settings elsewhere. It is called only by
+    /// [`build`](Self::build), and only when the environment is used at all.
+    ///
+    /// ```
+    /// use openai_admin_transport::HyperTransport;
+    ///
+    /// # fn main() -> Result<(), openai_admin_transport::TransportError> {
+    /// let transport = HyperTransport::builder()
+    ///     .proxy_env(|name| match name {
+    ///         "HTTPS_PROXY" => Some("http://127.0.0.1:3128".to_owned()),
+    ///         _ => None,
+    ///     })
+    ///     .build()?;
+    /// # let _ = transport;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn proxy_env<F>(mut self, lookup: F) -> Self
+    where
+        F: Fn(&str) -> Option<String> + Send + Sync + 'static,
+    {
+        self.proxy.lookup = Some(Arc::new(lookup));
+        self
+    }
+
     /// Builds the transport. No connection is made until the first request.
     ///
     /// # Errors
     ///
     /// Returns a [`TransportError`] of kind [`Other`](crate::TransportErrorKind::Other)
-    /// if there is nothing to trust (built-in roots off and none added) or the TLS
-    /// configuration cannot be built.
+    /// if there is nothing to trust (built-in roots off, the platform's store
+    /// off or empty, and none added) or the TLS configuration cannot be built.
+    /// A proxy variable the transport cannot use is not an error here: the
+    /// requests it would carry fail instead, see [Proxies](HyperTransport#proxies).
     pub fn build(self) -> Result<HyperTransport, TransportError> {
         let settings = self.settings;
-        let tls = tls::client_config(settings.built_in_roots, &self.extra_roots)?;
+        let trust = tls::Trust {
+            built_in: settings.built_in_roots,
+            native: settings.native_roots,
+            extra: &self.extra_roots,
+        };
+        let tls = tls::client_config(&trust, self.identity)?;
+        let proxy = Arc::new(self.proxy.rules());
 
         let mut http = HttpConnector::new();
         // The https connector below decides which schemes are allowed.
@@ -138,7 +268,7 @@ impl HyperTransportBuilder {
             .https_or_http()
             .enable_http1()
             .enable_http2()
-            .wrap_connector(http);
+            .wrap_connector(Connector::new(http, Arc::clone(&proxy)));
 
         let client = Client::builder(TokioExecutor::new())
             .pool_idle_timeout(settings.pool_idle_timeout)
@@ -148,7 +278,11 @@ impl HyperTransportBuilder {
             .timer(TokioTimer::new())
             .build(https);
 
-        Ok(HyperTransport { client, settings })
+        Ok(HyperTransport {
+            client,
+            settings,
+            proxy,
+        })
     }
 }
 
@@ -156,7 +290,7 @@ impl fmt::Debug for HyperTransportBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut out = f.debug_struct("HyperTransportBuilder");
         self.settings.fields(&mut out);
-        out.finish()
+        out.field("proxy", &self.proxy).finish()
     }
 }
 
@@ -173,14 +307,18 @@ mod tests {
         assert_eq!(settings.pool_idle_timeout, Duration::from_secs(90));
         assert_eq!(settings.pool_max_idle_per_host, usize::MAX);
         assert!(settings.built_in_roots);
+        assert_eq!(settings.native_roots, cfg!(feature = "native-roots"));
+        assert!(ProxyConfig::default().from_env);
     }
 
     #[test]
     fn builder_without_any_roots_fails_to_build() {
-        let error = HyperTransport::builder()
+        let builder = HyperTransport::builder()
             .tls_built_in_roots(false)
-            .build()
-            .unwrap_err();
+            .proxy_from_env(false);
+        #[cfg(feature = "native-roots")]
+        let builder = builder.tls_native_roots(false);
+        let error = builder.build().unwrap_err();
         assert_eq!(error.kind(), TransportErrorKind::Other);
         assert_eq!(
             error.message(),
@@ -190,17 +328,20 @@ mod tests {
 
     #[test]
     fn debug_shows_only_settings() {
-        let transport = HyperTransport::builder()
+        let builder = HyperTransport::builder()
             .connect_timeout(Duration::from_millis(250))
             .max_response_body_bytes(1024)
             .pool_max_idle_per_host(2)
-            .build()
-            .unwrap();
+            .proxy_from_env(false);
+        #[cfg(feature = "native-roots")]
+        let builder = builder.tls_native_roots(false);
+        let transport = builder.build().unwrap();
         assert_eq!(
             format!("{transport:?}"),
             "HyperTransport { connect_timeout: 250ms, max_response_body_bytes: 1024, \
              pool_idle_timeout: 90s, pool_max_idle_per_host: 2, built_in_roots: true, \
-             extra_roots: 0 }"
+             native_roots: false, extra_roots: 0, client_identity: false, \
+             proxy: ProxyRules { source: \"none\", http: None, https: None, no_proxy: \"\" } }"
         );
     }
 }

@@ -12,6 +12,7 @@ use std::io;
 
 use http::Uri;
 
+use super::connector::ProxyFailure;
 use crate::{TransportError, TransportErrorKind};
 
 /// The `host:port` a request was aimed at, for messages. The userinfo part of a
@@ -65,7 +66,8 @@ pub(super) fn from_send(
     error: hyper_util::client::legacy::Error,
     origin: &Origin,
 ) -> TransportError {
-    let kind = if error.is_connect() {
+    let refusal = client_certificate_refusal(&error);
+    let kind = if error.is_connect() || refusal.is_some() {
         TransportErrorKind::Connect
     } else if error.source().is_none() || chain_has(&error, hyper::Error::is_user) {
         // The legacy client raises its own refusals (an HTTP version or method it
@@ -76,11 +78,16 @@ pub(super) fn from_send(
     } else {
         TransportErrorKind::Io
     };
-    let cause = match error.source() {
-        Some(_) => cause(&error),
-        None => "request cannot be sent",
+    let cause = match (refusal, error.source()) {
+        (Some(refusal), _) => refusal,
+        (None, Some(_)) => cause(&error),
+        (None, None) => "request cannot be sent",
     };
-    TransportError::new(kind, format!("{origin}: {cause}")).with_source(error)
+    let message = match chain(&error).find_map(|e| e.downcast_ref::<ProxyFailure>()) {
+        Some(failure) => format!("{origin} via proxy {}: {cause}", failure.proxy),
+        None => format!("{origin}: {cause}"),
+    };
+    TransportError::new(kind, message).with_source(error)
 }
 
 /// Maps a failure while reading the response body.
@@ -92,6 +99,44 @@ pub(super) fn from_body(error: hyper::Error, origin: &Origin) -> TransportError 
     };
     let message = format!("{origin}: reading the response body: {}", cause(&error));
     TransportError::new(kind, message).with_source(error)
+}
+
+/// The server's refusal of the client certificate, if that is what ended the
+/// exchange.
+///
+/// With TLS 1.3 the client counts the handshake as done before the server has
+/// checked the client's certificate, so a refusal arrives as an alert on the
+/// first read, after the request was written. The server's TLS layer refused
+/// the session before passing any request on, so the request provably never
+/// reached the server: the failure is `Connect`, like any failed handshake.
+/// Over HTTP/2 only the alert's text survives (h2 keeps an I/O error's kind and
+/// message, not the error itself), so rustls's text for it is matched too.
+fn client_certificate_refusal(error: &(dyn StdError + 'static)) -> Option<&'static str> {
+    chain(error).find_map(|e| {
+        let alert = match e.downcast_ref::<rustls::Error>() {
+            Some(rustls::Error::AlertReceived(alert)) => format!("{alert:?}"),
+            Some(_) => return None,
+            None => {
+                let text = e.downcast_ref::<io::Error>()?.to_string();
+                text.strip_prefix("received fatal alert: ")?.to_owned()
+            }
+        };
+        match alert.as_str() {
+            "CertificateRequired" => Some("server requires a client certificate"),
+            // A decrypt_error is sent only in a handshake; once the server
+            // has the client's Finished, it means a bad signature on or by
+            // the client's certificate.
+            "BadCertificate"
+            | "UnsupportedCertificate"
+            | "CertificateRevoked"
+            | "CertificateExpired"
+            | "CertificateUnknown"
+            | "UnknownCA"
+            | "AccessDenied"
+            | "DecryptError" => Some("server refused the client certificate"),
+            _ => None,
+        }
+    })
 }
 
 /// Whether the failure was a timeout anywhere down the chain.
@@ -133,6 +178,9 @@ fn io_kind(error: &(dyn StdError + 'static)) -> Option<io::ErrorKind> {
 /// a server sent can end up in the message.
 fn cause(error: &(dyn StdError + 'static)) -> &'static str {
     for e in chain(error) {
+        if let Some(refusal) = e.downcast_ref::<ProxyFailure>().and_then(|f| f.refusal) {
+            return refusal;
+        }
         if e.is::<rustls::Error>() {
             return "TLS handshake failed";
         }
@@ -216,6 +264,27 @@ mod tests {
         let outer = TransportError::new(TransportErrorKind::Io, "").with_source(inner);
         assert!(is_timeout(&outer));
         assert_eq!(cause(&outer), "timed out");
+    }
+
+    #[test]
+    fn a_refused_client_certificate_is_found_as_error_or_as_text() {
+        let alert = rustls::Error::AlertReceived(rustls::AlertDescription::CertificateRequired);
+        let typed = io::Error::new(io::ErrorKind::InvalidData, alert.clone());
+        let text = io::Error::new(io::ErrorKind::InvalidData, alert.to_string());
+        for error in [typed, text] {
+            assert_eq!(
+                client_certificate_refusal(&error),
+                Some("server requires a client certificate")
+            );
+        }
+
+        let unknown_ca = rustls::Error::AlertReceived(rustls::AlertDescription::UnknownCA);
+        assert_eq!(
+            client_certificate_refusal(&unknown_ca),
+            Some("server refused the client certificate")
+        );
+        let other = rustls::Error::AlertReceived(rustls::AlertDescription::DecodeError);
+        assert_eq!(client_certificate_refusal(&other), None);
     }
 
     #[test]
