@@ -3,7 +3,8 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
+use clap_complete::Shell;
 use openai_admin::ListOrder;
 
 use crate::{examples, seconds};
@@ -13,7 +14,7 @@ use crate::{examples, seconds};
 /// The admin key is read from OPENAI_ADMIN_KEY only, and the OpenAI-Project header from
 /// OPENAI_PROJECT_ID only.
 #[derive(Debug, Parser)]
-#[command(name = "openai-admin", version)]
+#[command(name = "openai-admin", version, after_help = examples::OPENAI_ADMIN)]
 pub struct Cli {
     /// Where the settings that are not the command itself come from.
     #[command(flatten)]
@@ -80,14 +81,39 @@ pub struct GlobalArgs {
                 seconds [default: none]"
     )]
     pub deadline: Option<Duration>,
+
+    /// How much to log on stderr: 0 nothing, 1 (`-v`) every attempt, 2 or more
+    /// (`-vv`) the HTTP connections too.
+    // Limitation: clap does not add up a global count given at two levels of
+    // subcommands; `-vv certificates list -v` is 1, the count after `list`.
+    #[arg(
+        short,
+        long,
+        global = true,
+        action = ArgAction::Count,
+        help = "Log each attempt on stderr (-v); -vv adds connection details. Never \
+                headers, bodies or the key"
+    )]
+    pub verbose: u8,
 }
 
 /// The top-level commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// The organization's certificates.
-    #[command(subcommand)]
+    #[command(subcommand, after_help = examples::CERTIFICATES)]
     Certificates(CertificatesCommand),
+    /// Print a shell completion script to stdout.
+    #[command(after_help = examples::COMPLETIONS)]
+    Completions(CompletionsArgs),
+}
+
+/// The arguments of `completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: Shell,
 }
 
 /// `openai-admin certificates ...`
@@ -352,12 +378,59 @@ mod tests {
     }
 
     #[test]
-    fn every_subcommand_has_examples() {
-        let mut command = Cli::command();
-        let certificates = command.find_subcommand_mut("certificates").unwrap();
-        for subcommand in certificates.get_subcommands_mut() {
-            let help = subcommand.render_long_help().to_string();
-            assert!(help.contains("Examples:\n  openai-admin "), "{help}");
+    fn every_command_has_examples() {
+        fn check(command: &mut clap::Command, path: &str) {
+            let help = command.render_long_help().to_string();
+            assert!(
+                help.contains("Examples:\n  openai-admin "),
+                "{path}: {help}"
+            );
+            // Rendering builds the command, which adds clap's own `help` subcommand.
+            for subcommand in command.get_subcommands_mut() {
+                let name = subcommand.get_name().to_owned();
+                if name != "help" {
+                    check(subcommand, &format!("{path} {name}"));
+                }
+            }
         }
+
+        check(&mut Cli::command(), "openai-admin");
+    }
+
+    #[test]
+    fn verbose_counts_and_is_global() {
+        for (args, verbose) in [
+            (&["certificates", "list"][..], 0),
+            (&["-v", "certificates", "list"], 1),
+            (&["certificates", "list", "-vv"], 2),
+            (&["--verbose", "-v", "certificates", "list"], 2),
+            (&["certificates", "list", "-v", "--json", "-vv"], 3),
+            // The limitation on the flag: the count of the last subcommand wins.
+            (&["-vv", "certificates", "list", "-v"], 1),
+        ] {
+            assert_eq!(parse(args).unwrap().global.verbose, verbose, "{args:?}");
+        }
+    }
+
+    #[test]
+    fn completions_take_one_of_the_known_shells() {
+        for (name, shell) in [
+            ("bash", Shell::Bash),
+            ("zsh", Shell::Zsh),
+            ("fish", Shell::Fish),
+            ("powershell", Shell::PowerShell),
+            ("elvish", Shell::Elvish),
+        ] {
+            let Command::Completions(completions) = parse(&["completions", name]).unwrap().command
+            else {
+                panic!("{name} did not parse as completions");
+            };
+            assert_eq!(completions.shell, shell);
+        }
+
+        let error = parse(&["completions", "tcsh"]).unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::InvalidValue);
+        let error = parse(&["completions"]).unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::MissingRequiredArgument);
     }
 }

@@ -1,4 +1,27 @@
-//! The examples at the end of each subcommand's `--help`.
+//! The examples at the end of each command's `--help`.
+
+/// After `openai-admin --help`.
+pub const OPENAI_ADMIN: &str = "\
+Examples:
+  openai-admin certificates list --all
+  openai-admin certificates deactivate cert_abc cert_def
+  openai-admin -v certificates list          # log every attempt on stderr
+  openai-admin completions bash > ~/.local/share/bash-completion/completions/openai-admin";
+
+/// After `openai-admin certificates --help`.
+pub const CERTIFICATES: &str = "\
+Examples:
+  openai-admin certificates list --project proj_abc
+  openai-admin certificates get cert_abc --content
+  openai-admin certificates deactivate --project proj_abc cert_abc";
+
+/// After `openai-admin completions --help`.
+pub const COMPLETIONS: &str = "\
+Examples:
+  openai-admin completions bash > ~/.local/share/bash-completion/completions/openai-admin
+  openai-admin completions zsh > \"${fpath[1]}/_openai-admin\"
+  openai-admin completions fish > ~/.config/fish/completions/openai-admin.fish
+  openai-admin completions powershell >> $PROFILE";
 
 /// After `certificates list --help`.
 pub const LIST: &str = "\

@@ -1,74 +1,7 @@
-//! `openai-admin`: manage an OpenAI organization's certificates from a terminal.
-//!
-//! The command is a thin shell around the `openai-admin` client crate. Use it when a
-//! person (or a script) must act now, such as deactivating a compromised certificate;
-//! use the client crate itself from programs.
-//!
-//! ```text
-//! $ export OPENAI_ADMIN_KEY=...            # read only from the environment
-//! $ openai-admin certificates deactivate cert_abc cert_def
-//! ID        NAME     ACTIVE  CREATED              EXPIRES
-//! cert_abc  edge-01  false   2024-05-01 09:30:00  2025-05-01 09:30:00
-//! cert_def  -        false   2024-05-02 10:00:00  -
-//! request id: req_123                      # on stderr
-//! ```
-//!
-//! The commands, all under `certificates`, each with `--json`:
-//!
-//! | command | prints on stdout |
-//! |---|---|
-//! | `list [--project P] [--limit N] [--after ID] [--order asc\|desc] [--all]` | a table; `more: --after <ID>` on stderr when more follow |
-//! | `get <ID> [--content]` | the details, then the PEM with `--content` |
-//! | `upload <PEM_FILE> [--name NAME]` | the new certificate's details |
-//! | `rename <ID> <NAME>` | the renamed certificate's details |
-//! | `delete <ID>` | `deleted <ID>` |
-//! | `activate\|deactivate [--project P] <ID>...` | a table; more than 10 ids go in batches of 10, one stderr line each |
-//!
-//! Settings come from the environment as the client crate reads them
-//! (`OPENAI_ADMIN_KEY`, `OPENAI_BASE_URL`, `OPENAI_ORG_ID`, `OPENAI_PROJECT_ID`);
-//! `--base-url` and `--organization` override the matching variables, and
-//! `--max-retries`, `--timeout` and `--deadline` (seconds, fractions allowed) the
-//! client's defaults. The admin key is never accepted as an argument, so it cannot end
-//! up in shell history or in `ps`.
-//!
-//! Stdout carries only the answer, so it can be piped; the request id and errors go to
-//! stderr, a failure as one `error:` line with the request id and, after retries, the
-//! number of attempts. Exit status: 0 on success, 1 when something was sent and failed
-//! (the API refused, the exchange failed, a batch failed), 2 when the arguments or the
-//! configuration were invalid and nothing was sent.
-
-mod args;
-mod client;
-mod commands;
-mod details;
-mod examples;
-mod exit;
-mod output;
-mod printable;
-mod seconds;
-mod table;
-mod utc;
+//! The `openai-admin` binary; the command itself is the `openai_admin_cli` library.
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
-use crate::args::Cli;
-
 fn main() -> ExitCode {
-    // Parse errors exit here with clap's usage status, 2, before any I/O.
-    let cli = Cli::parse();
-
-    let runtime = match tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(runtime) => runtime,
-        Err(error) => {
-            eprintln!("error: could not start the async runtime: {error}");
-            return exit::Status::Failure.into();
-        }
-    };
-
-    runtime.block_on(commands::run(cli)).into()
+    openai_admin_cli::run()
 }

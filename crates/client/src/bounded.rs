@@ -6,10 +6,14 @@ use std::task::Poll;
 
 type Boxed<T> = Pin<Box<dyn Future<Output = T> + Send>>;
 
-/// Runs `tasks` with at most `limit` (at least 1) polled at once, and returns their
-/// outputs in the order of `tasks`. Needs no runtime of its own: everything is polled
-/// from the caller's task.
-pub(crate) async fn run_bounded<T>(tasks: Vec<Boxed<T>>, limit: usize) -> Vec<T> {
+/// Runs `tasks` with at most `limit` (at least 1) polled at once, shows each output to
+/// `on_ready` as it finishes, and returns the outputs in the order of `tasks`. Needs no
+/// runtime of its own: everything is polled from the caller's task.
+pub(crate) async fn run_bounded<T>(
+    tasks: Vec<Boxed<T>>,
+    limit: usize,
+    on_ready: &mut (dyn FnMut(&T) + Send),
+) -> Vec<T> {
     let limit = limit.max(1);
     let total = tasks.len();
     let mut waiting = tasks.into_iter().enumerate();
@@ -27,6 +31,7 @@ pub(crate) async fn run_bounded<T>(tasks: Vec<Boxed<T>>, limit: usize) -> Vec<T>
         let before = running.len();
         running.retain_mut(|(index, task)| match task.as_mut().poll(cx) {
             Poll::Ready(output) => {
+                on_ready(&output);
                 outputs[*index] = Some(output);
                 done += 1;
                 false
@@ -74,14 +79,24 @@ mod tests {
             })
             .collect();
 
-        let outputs = run_bounded(tasks, 3).await;
+        let mut finished = Vec::new();
+        let outputs = run_bounded(tasks, 3, &mut |output: &usize| finished.push(*output)).await;
 
         assert_eq!(outputs, (0..10).map(|i| i * 2).collect::<Vec<_>>());
+        assert_eq!(
+            finished[..3],
+            [4, 2, 0],
+            "the first window ends shortest first"
+        );
+        finished.sort_unstable();
+        assert_eq!(finished, outputs);
         assert_eq!(peak.load(Ordering::SeqCst), 3);
     }
 
     #[tokio::test]
     async fn no_tasks_is_no_outputs() {
-        assert!(run_bounded::<()>(Vec::new(), 4).await.is_empty());
+        assert!(run_bounded::<()>(Vec::new(), 4, &mut |_| {})
+            .await
+            .is_empty());
     }
 }

@@ -75,7 +75,7 @@ mod validation;
 
 pub use backoff::{Jitter, RetryPolicy};
 pub use base_url::{BaseUrl, DEFAULT_BASE_URL};
-pub use bulk::{BatchOutcome, DEFAULT_BULK_CONCURRENCY};
+pub use bulk::{BatchOutcome, Bulk, DEFAULT_BULK_CONCURRENCY};
 pub use call::Call;
 pub use client::{Client, ClientBuilder};
 pub use clock::{Clock, ManualClock, TokioClock, Wait};

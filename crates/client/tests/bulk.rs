@@ -25,7 +25,8 @@ async fn splits_into_batches_of_ten_and_reports_each() {
     let outcomes = client
         .organization()
         .certificates()
-        .bulk_deactivate_with_concurrency(ids(25), 1)
+        .bulk_deactivate(ids(25))
+        .concurrency(1)
         .await
         .unwrap();
 
@@ -101,4 +102,36 @@ async fn project_bulk_activate_uses_the_project_route() {
         paths,
         ["/v1/organization/projects/proj_1/certificates/activate"; 2]
     );
+}
+
+#[tokio::test]
+async fn the_hook_sees_every_batch_as_it_is_answered() {
+    let transport = ScriptedTransport::new();
+    transport
+        .push_json(200, deactivation(&["x"]))
+        .push_json(
+            404,
+            json!({"error":{"message":"No such certificate","type":"invalid_request_error"}}),
+        )
+        .push_json(200, deactivation(&["y"]));
+    let (client, _) = client(&transport);
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let record = seen.clone();
+
+    let outcomes = client
+        .organization()
+        .certificates()
+        .bulk_deactivate(ids(21))
+        .concurrency(1)
+        .on_batch(move |outcome| {
+            record
+                .lock()
+                .unwrap()
+                .push((outcome.ids.len(), outcome.result.is_ok()))
+        })
+        .await
+        .unwrap();
+
+    assert_eq!(*seen.lock().unwrap(), [(10, true), (10, false), (1, true)]);
+    assert_eq!(outcomes.len(), 3);
 }

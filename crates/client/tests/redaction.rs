@@ -380,7 +380,8 @@ async fn bulk_outcomes() {
     let outcomes = client
         .organization()
         .certificates()
-        .bulk_deactivate_with_concurrency(ids, 1)
+        .bulk_deactivate(ids)
+        .concurrency(1)
         .await
         .unwrap();
 

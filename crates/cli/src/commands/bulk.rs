@@ -20,15 +20,21 @@
 //! `{"ids", "request_id", "state", "result"}` where `state` is `done`, `unchanged` or
 //! `unknown` and `result` is the API's page (`done`) or the error line (otherwise).
 //! The stderr lines are the same as for text.
+//!
+//! On a terminal a `batches 2/3` progress line counts the batches answered while
+//! they run; it is cleared before the lines above are printed.
+
+use std::sync::{Arc, Mutex};
 
 use openai_admin::resources::{CertificateScope, Certificates};
-use openai_admin::{BatchOutcome, Error};
+use openai_admin::{BatchOutcome, Error, ValidationError, MAX_CERTIFICATE_IDS};
 use serde_json::{json, Value};
 
 use crate::commands::toggle::Toggle;
 use crate::exit::{self, Status};
 use crate::output::{self, certificates_table, Format};
 use crate::printable::printable;
+use crate::progress::{batches_line, ProgressTo};
 
 /// What is known of one batch after its call.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,12 +71,9 @@ pub async fn run<S: CertificateScope>(
     toggle: Toggle,
     ids: Vec<String>,
     format: Format,
+    progress: ProgressTo,
 ) -> Status {
-    let outcomes = match toggle {
-        Toggle::Activate => certificates.bulk_activate(ids).await,
-        Toggle::Deactivate => certificates.bulk_deactivate(ids).await,
-    };
-    let outcomes = match outcomes {
+    let outcomes = match send(certificates, toggle, ids, progress).await {
         Ok(outcomes) => outcomes,
         Err(validation) => return exit::error(&Error::Validation(validation)),
     };
@@ -101,6 +104,41 @@ pub async fn run<S: CertificateScope>(
         Some(summary) => exit::failure(&summary),
         None => printed,
     }
+}
+
+/// Sends the batches through the client's bulk helper, counting the answered ones on a
+/// progress line, which is cleared before anything else is printed.
+async fn send<S: CertificateScope>(
+    certificates: &Certificates<S>,
+    toggle: Toggle,
+    ids: Vec<String>,
+    progress: ProgressTo,
+) -> Result<Vec<BatchOutcome>, ValidationError> {
+    let total = ids.len().div_ceil(MAX_CERTIFICATE_IDS);
+    let progress = Arc::new(Mutex::new(progress.start()));
+    let drawn = progress.clone();
+    let mut answered = 0;
+    lock(&progress).show(&batches_line(answered, total));
+
+    let bulk = match toggle {
+        Toggle::Activate => certificates.bulk_activate(ids),
+        Toggle::Deactivate => certificates.bulk_deactivate(ids),
+    };
+    let outcomes = bulk
+        .on_batch(move |_| {
+            answered += 1;
+            lock(&drawn).show(&batches_line(answered, total));
+        })
+        .await;
+
+    lock(&progress).clear();
+    outcomes
+}
+
+fn lock<T>(progress: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    progress
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// `batch 2 of 3 (10 ids): deactivated [request id ..]`, or what went wrong.

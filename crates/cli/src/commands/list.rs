@@ -5,8 +5,13 @@
 //! an error on a later page prints nothing on stdout, so a script never takes part of
 //! a list for all of it. Its JSON is one page holding every certificate, shaped as the
 //! API's page is (`object`, `data`, `first_id`, `last_id`, `has_more: false`), so one
-//! parser reads both.
+//! parser reads both. On a terminal, `--all` shows `pages 4, certificates 380` while
+//! it waits for each page, and clears it before printing.
 
+use std::future::poll_fn;
+use std::pin::Pin;
+
+use futures_core::Stream;
 use openai_admin::resources::{CertificateScope, Certificates};
 use openai_admin::types::{Certificate, CursorPage, Extra};
 use openai_admin::{CertificatePager, Client, ListParams};
@@ -15,6 +20,7 @@ use crate::args::ListArgs;
 use crate::exit::{self, Status};
 use crate::output::{self, certificates_table, Format};
 use crate::printable::printable;
+use crate::progress::{pages_line, ProgressTo};
 
 /// The most pages `--all` fetches.
 ///
@@ -27,24 +33,17 @@ const MAX_PAGES: u32 = 10_000;
 /// Lists the organization's certificates, or a project's with `--project`.
 ///
 /// `--limit 0`, `--limit 101` and an empty `--after` are refused by the client before
-/// anything is sent (exit 2).
-pub async fn run(client: &Client, args: ListArgs) -> Status {
+/// anything is sent (exit 2). `--all` draws its progress on `progress`.
+pub async fn run(client: &Client, args: ListArgs, progress: ProgressTo) -> Status {
     let params = params(&args);
     let format = Format::of(args.json);
+    let all = args.all.then_some(progress);
     match &args.project {
         Some(project) => {
             let certificates = client.organization().project(project).certificates();
-            in_scope(&certificates, params, args.all, format).await
+            in_scope(&certificates, params, all, format).await
         }
-        None => {
-            in_scope(
-                &client.organization().certificates(),
-                params,
-                args.all,
-                format,
-            )
-            .await
-        }
+        None => in_scope(&client.organization().certificates(), params, all, format).await,
     }
 }
 
@@ -62,14 +61,15 @@ fn params(args: &ListArgs) -> ListParams {
     params
 }
 
+/// One page, or with `all` (`--all`, and where its progress goes) every page.
 async fn in_scope<S: CertificateScope>(
     certificates: &Certificates<S>,
     params: ListParams,
-    all: bool,
+    all: Option<ProgressTo>,
     format: Format,
 ) -> Status {
-    if all {
-        return every_page(certificates.list_all(params), format).await;
+    if let Some(progress) = all {
+        return every_page(certificates.list_all(params), format, progress).await;
     }
     match certificates.list(params).await {
         Ok(response) => {
@@ -100,15 +100,31 @@ fn more_line(page: &CursorPage<Certificate>) -> Option<String> {
     })
 }
 
-async fn every_page(pager: CertificatePager, format: Format) -> Status {
+async fn every_page(pager: CertificatePager, format: Format, progress: ProgressTo) -> Status {
     let mut pager = pager.max_pages(MAX_PAGES);
+    let mut progress = progress.start();
     let mut all = Vec::new();
-    while let Some(certificate) = pager.next().await {
-        match certificate {
-            Ok(certificate) => all.push(certificate),
-            Err(error) => return exit::error(&error),
+    loop {
+        // The pager is pending only while it waits for a page, which is when the
+        // progress line is worth drawing; it says what has been had so far.
+        let next = poll_fn(|cx| {
+            let next = Pin::new(&mut pager).poll_next(cx);
+            if next.is_pending() {
+                progress.show(&pages_line(pager.pages_fetched(), all.len()));
+            }
+            next
+        })
+        .await;
+        match next {
+            Some(Ok(certificate)) => all.push(certificate),
+            Some(Err(error)) => {
+                progress.clear();
+                return exit::error(&error);
+            }
+            None => break,
         }
     }
+    progress.clear();
     if pager.stopped_at_page_cap() {
         return exit::failure(&format!(
             "the list did not end after {MAX_PAGES} pages, so none of it was printed"

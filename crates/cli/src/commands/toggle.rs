@@ -8,6 +8,7 @@ use crate::args::ToggleArgs;
 use crate::commands::bulk;
 use crate::exit::{self, Status};
 use crate::output::{self, Format};
+use crate::progress::ProgressTo;
 
 /// Which way a toggle command turns its certificates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,16 +32,21 @@ impl Toggle {
 
 /// Switches `args.ids` and prints the answer.
 ///
-/// 1 to 10 ids go in one atomic call. More go through the client's bulk helper in
-/// batches of 10; see [`bulk::run`]. The ids are not checked here: the client checks
-/// them (none empty) and fails with a validation error before sending, which exits 2
-/// like a usage error.
-pub async fn run(client: &Client, toggle: Toggle, args: ToggleArgs) -> Status {
+/// 1 to 10 ids go in one atomic call. More go in batches of 10, counted on a
+/// progress line on `progress`; see [`bulk::run`]. The ids are
+/// not checked here: the client checks them (none empty) and fails with a validation
+/// error before sending, which exits 2 like a usage error.
+pub async fn run(
+    client: &Client,
+    toggle: Toggle,
+    args: ToggleArgs,
+    progress: ProgressTo,
+) -> Status {
     let format = Format::of(args.json);
     match &args.project {
         Some(project) => {
             let certificates = client.organization().project(project).certificates();
-            in_scope(&certificates, toggle, args.ids, format).await
+            in_scope(&certificates, toggle, args.ids, format, progress).await
         }
         None => {
             in_scope(
@@ -48,6 +54,7 @@ pub async fn run(client: &Client, toggle: Toggle, args: ToggleArgs) -> Status {
                 toggle,
                 args.ids,
                 format,
+                progress,
             )
             .await
         }
@@ -59,9 +66,10 @@ async fn in_scope<S: CertificateScope>(
     toggle: Toggle,
     ids: Vec<String>,
     format: Format,
+    progress: ProgressTo,
 ) -> Status {
     if ids.len() > MAX_CERTIFICATE_IDS {
-        return bulk::run(certificates, toggle, ids, format).await;
+        return bulk::run(certificates, toggle, ids, format, progress).await;
     }
 
     let call = match toggle {

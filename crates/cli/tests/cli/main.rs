@@ -13,7 +13,10 @@ mod temp_file;
 
 mod bulk;
 mod certificate;
+mod completions;
 mod list;
+mod progress;
 mod reliability;
 mod toggle;
 mod usage;
+mod verbose;

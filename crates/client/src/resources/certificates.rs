@@ -6,8 +6,7 @@ use std::marker::PhantomData;
 use openai_admin_types::{Certificate, CursorPage, Page};
 
 use crate::resources::scope::{collect_ids, Scope, Toggle};
-use crate::DEFAULT_BULK_CONCURRENCY;
-use crate::{bulk, BatchOutcome, Call, CertificatePager, Client, ListParams, ValidationError};
+use crate::{Bulk, Call, CertificatePager, Client, ListParams};
 
 /// Marks [`Certificates`] at organization level: every certificate operation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -142,83 +141,50 @@ impl<S: CertificateScope> Certificates<S> {
         self.toggle(Toggle::Activate, collect_ids(ids))
     }
 
-    /// Deactivates any number of certificates, in batches of 10 run
-    /// [`DEFAULT_BULK_CONCURRENCY`] at a time.
+    /// Deactivates any number of certificates, in batches of 10; see [`Bulk`].
     ///
     /// **Atomicity holds only within a batch**: if one batch fails, the others may
-    /// still have succeeded. Every outcome is returned, in batch order, with its ids, so
-    /// a caller can retry exactly the batches that failed.
+    /// still have succeeded. Awaiting the [`Bulk`] returns every outcome, in batch
+    /// order, with its ids, so a caller can retry exactly the batches that failed.
     ///
     /// # Errors
     ///
-    /// A [`ValidationError`] before anything is sent when `ids` is empty or holds an
-    /// empty id. Failures of single batches are in their [`BatchOutcome`].
-    pub async fn bulk_deactivate<I, S2>(&self, ids: I) -> Result<Vec<BatchOutcome>, ValidationError>
+    /// Awaiting it gives a [`crate::ValidationError`] before anything is sent when `ids`
+    /// is empty or holds an empty id. Failures of single batches are in their
+    /// [`crate::BatchOutcome`].
+    pub fn bulk_deactivate<I, S2>(&self, ids: I) -> Bulk
     where
         I: IntoIterator<Item = S2>,
         S2: Into<String>,
     {
-        self.bulk(
+        Bulk::new(
+            self.client.clone(),
+            self.scope.clone(),
             Toggle::Deactivate,
             collect_ids(ids),
-            DEFAULT_BULK_CONCURRENCY,
         )
-        .await
     }
 
-    /// Activates any number of certificates in batches of 10; see
+    /// Activates any number of certificates, in batches of 10; see
     /// [`bulk_deactivate`](Self::bulk_deactivate).
     ///
     /// # Errors
     ///
     /// As for [`bulk_deactivate`](Self::bulk_deactivate).
-    pub async fn bulk_activate<I, S2>(&self, ids: I) -> Result<Vec<BatchOutcome>, ValidationError>
+    pub fn bulk_activate<I, S2>(&self, ids: I) -> Bulk
     where
         I: IntoIterator<Item = S2>,
         S2: Into<String>,
     {
-        self.bulk(Toggle::Activate, collect_ids(ids), DEFAULT_BULK_CONCURRENCY)
-            .await
-    }
-
-    /// As [`bulk_deactivate`](Self::bulk_deactivate), with `concurrency` batches (at
-    /// least 1) in flight at once.
-    ///
-    /// # Errors
-    ///
-    /// As for [`bulk_deactivate`](Self::bulk_deactivate).
-    pub async fn bulk_deactivate_with_concurrency(
-        &self,
-        ids: Vec<String>,
-        concurrency: usize,
-    ) -> Result<Vec<BatchOutcome>, ValidationError> {
-        self.bulk(Toggle::Deactivate, ids, concurrency).await
-    }
-
-    /// As [`bulk_activate`](Self::bulk_activate), with `concurrency` batches (at least
-    /// 1) in flight at once.
-    ///
-    /// # Errors
-    ///
-    /// As for [`bulk_deactivate`](Self::bulk_deactivate).
-    pub async fn bulk_activate_with_concurrency(
-        &self,
-        ids: Vec<String>,
-        concurrency: usize,
-    ) -> Result<Vec<BatchOutcome>, ValidationError> {
-        self.bulk(Toggle::Activate, ids, concurrency).await
+        Bulk::new(
+            self.client.clone(),
+            self.scope.clone(),
+            Toggle::Activate,
+            collect_ids(ids),
+        )
     }
 
     fn toggle(&self, toggle: Toggle, ids: Vec<String>) -> Call<Page<Certificate>> {
         self.scope.toggle(self.client.clone(), toggle, ids)
-    }
-
-    async fn bulk(
-        &self,
-        toggle: Toggle,
-        ids: Vec<String>,
-        concurrency: usize,
-    ) -> Result<Vec<BatchOutcome>, ValidationError> {
-        bulk::run(&self.client, &self.scope, toggle, ids, concurrency).await
     }
 }
