@@ -1,6 +1,8 @@
 //! `cargo xtask ci`: the checks CI runs, in order, stopping at the first failure.
 //!
-//! Every step is one row of [`STEPS`]; add a check (conformance, say) by adding a row.
+//! Every step is one row of [`STEPS`]; add a check by adding a row. The last row,
+//! conformance, is itself a task (`cargo xtask conformance`), run as a cargo command
+//! like the rest.
 
 use std::process::Stdio;
 
@@ -62,6 +64,62 @@ const STEPS: &[Step] = &[
     ),
     Step::cargo("test", &["test", "--workspace"]),
     Step::cargo(
+        "transport with native roots",
+        &[
+            "clippy",
+            "-p",
+            "openai-admin-transport",
+            "--all-targets",
+            "--all-features",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    ),
+    Step::cargo(
+        "test native roots",
+        &[
+            "test",
+            "-p",
+            "openai-admin-transport",
+            "--features",
+            "native-roots",
+        ],
+    ),
+    Step::cargo(
+        "example: custom transport",
+        &[
+            "run",
+            "-q",
+            "-p",
+            "openai-admin",
+            "--example",
+            "custom_transport",
+        ],
+    ),
+    Step::cargo(
+        "example: testing with the emulator",
+        &[
+            "run",
+            "-q",
+            "-p",
+            "openai-admin",
+            "--example",
+            "test_with_emulator",
+        ],
+    ),
+    Step::cargo(
+        "example: bulk deactivate",
+        &[
+            "run",
+            "-q",
+            "-p",
+            "openai-admin",
+            "--example",
+            "bulk_deactivate",
+        ],
+    ),
+    Step::cargo(
         "build without hyper",
         &["build", "-p", "openai-admin", "--no-default-features"],
     ),
@@ -79,6 +137,11 @@ const STEPS: &[Step] = &[
     .check_stdout(no_hyper),
     Step::cargo("docs", &["doc", "--workspace", "--no-deps"])
         .env(&[("RUSTDOCFLAGS", "-D warnings")]),
+    Step::cargo(
+        "bench build",
+        &["bench", "-p", "openai-admin-bench", "--no-run"],
+    ),
+    Step::cargo("conformance", &["xtask", "conformance"]),
 ];
 
 /// Runs every step in order.
@@ -169,14 +232,22 @@ mod tests {
                 "format",
                 "clippy",
                 "test",
+                "transport with native roots",
+                "test native roots",
+                "example: custom transport",
+                "example: testing with the emulator",
+                "example: bulk deactivate",
                 "build without hyper",
                 "no hyper without the feature",
-                "docs"
+                "docs",
+                "bench build",
+                "conformance"
             ]
         );
         assert_eq!(
-            STEPS[5].display(),
+            STEPS[10].display(),
             "RUSTDOCFLAGS=\"-D warnings\" cargo doc --workspace --no-deps"
         );
+        assert_eq!(STEPS[12].display(), "cargo xtask conformance");
     }
 }

@@ -1,15 +1,22 @@
 //! Project automation for openai-admin, run as `cargo xtask <task>`.
 //!
 //! Tasks are plain Rust so they run the same on every machine that can build the
-//! workspace, with nothing else installed:
+//! workspace; only `conformance` needs more (Node.js and npm, for the mock server):
 //!
 //! - `cargo xtask demo` deactivates certificates with the real `openai-admin` binary
 //!   over loopback HTTP against the in-process emulator; it never contacts OpenAI.
+//! - `cargo xtask conformance` runs the conformance tests against OpenAI's spec, served
+//!   by the Prism mock server on 127.0.0.1, which it installs (with npm) and starts and
+//!   stops itself.
+//! - `cargo xtask bench` builds the benchmarks in release, runs them against loopback
+//!   servers of their own, and writes the figures to `BENCHMARKS.md`.
 //! - `cargo xtask ci` runs the checks CI runs, in order, stopping at the first failure.
 //! - `cargo xtask help` lists the tasks.
 
+mod bench;
 mod cargo;
 mod ci;
+mod conformance;
 mod demo;
 
 use std::process::ExitCode;
@@ -18,9 +25,13 @@ const HELP: &str = "\
 usage: cargo xtask <task>
 
 tasks:
-  demo   build the CLI and deactivate two certificates on a loopback emulator
-  ci     run format, clippy, tests, the no-hyper build check and docs, in order
-  help   show this message
+  bench        run the benchmarks on loopback servers and write BENCHMARKS.md
+  demo         build the CLI and deactivate two certificates on a loopback emulator
+  conformance  run the client against OpenAI's spec on the Prism mock server
+               (needs Node.js 20+ and npm; installs Prism into .tools/prism)
+  ci           run format, clippy, tests, the no-hyper build check, docs and
+               conformance, in order
+  help         show this message
 ";
 
 fn main() -> ExitCode {
@@ -31,7 +42,9 @@ fn main() -> ExitCode {
         .collect::<Vec<_>>()
         .as_slice()
     {
+        ["bench"] => bench::run(),
         ["demo"] => demo::run(),
+        ["conformance"] => conformance::run(),
         ["ci"] => ci::run(),
         [] | ["help" | "--help" | "-h"] => {
             print!("{HELP}");
