@@ -1,4 +1,4 @@
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::{CertificateObject, Extra};
 
@@ -7,7 +7,7 @@ use crate::{CertificateObject, Extra};
 /// The endpoints differ a little: `active` is absent on upload and retrieve, and
 /// `certificate_details.content` is present only when retrieve was asked to include it.
 /// Those fields are `Option`s here, so one type decodes every answer.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Certificate {
     /// Which endpoint shape this is; see [`CertificateObject`].
     pub object: CertificateObject,
@@ -30,7 +30,7 @@ pub struct Certificate {
 }
 
 /// The validity window of a certificate and, on request, its PEM content.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CertificateDetails {
     /// When the certificate becomes valid, in unix seconds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -103,6 +103,62 @@ mod tests {
         assert_eq!(
             certificate.certificate_details.expires_at,
             Some(253_402_300_799)
+        );
+    }
+
+    #[test]
+    fn fields_decode_in_any_order_with_escaped_keys() {
+        let body = r#"{"certificate_details":{"content":"PEM","valid_at":1},"created_at":9,
+            "\u0069d":"cert_a","object":"certificate","n\u00e4me":"kept"}"#;
+        let certificate: Certificate = serde_json::from_str(body).unwrap();
+        assert_eq!(certificate.id, "cert_a");
+        assert_eq!(certificate.object, CertificateObject::Certificate);
+        assert_eq!(certificate.name, None);
+        assert_eq!(certificate.extra["näme"], "kept");
+        assert_eq!(
+            certificate.certificate_details,
+            CertificateDetails {
+                valid_at: Some(1),
+                expires_at: None,
+                content: Some("PEM".into()),
+                extra: Default::default(),
+            }
+        );
+    }
+
+    #[test]
+    fn a_repeated_field_is_refused() {
+        let body =
+            r#"{"object":"certificate","id":"a","id":"b","created_at":1,"certificate_details":{}}"#;
+        let error = serde_json::from_str::<Certificate>(body).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "duplicate field `id` at line 1 column 37"
+        );
+    }
+
+    #[test]
+    fn wrong_types_and_missing_fields_name_the_field() {
+        let error = serde_json::from_str::<Certificate>(
+            r#"{"object":"certificate","id":"a","created_at":"yesterday","certificate_details":{}}"#,
+        )
+        .unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "invalid type: string \"yesterday\", expected i64 at line 1 column 57"
+        );
+        let error = serde_json::from_str::<Certificate>(
+            r#"{"object":"certificate","id":"a","created_at":1}"#,
+        )
+        .unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "missing field `certificate_details` at line 1 column 48"
+        );
+        let error = serde_json::from_str::<Certificate>("[1]").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "invalid type: sequence, expected struct Certificate at line 1 column 0"
         );
     }
 }

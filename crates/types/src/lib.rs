@@ -33,13 +33,10 @@
 //! ```
 
 mod certificate;
-mod certificate_de;
 mod deleted;
 mod error_body;
-mod fields;
 mod object;
 mod page;
-mod page_de;
 mod request;
 
 pub use certificate::{Certificate, CertificateDetails};

@@ -1,4 +1,4 @@
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::Extra;
 
@@ -6,7 +6,7 @@ use crate::Extra;
 ///
 /// It has no cursor: the whole answer is in `data`. `object` names the result, such as
 /// `organization.certificate.deactivation`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Page<T> {
     /// The result type, such as `organization.certificate.activation`.
     pub object: String,
@@ -21,7 +21,7 @@ pub struct Page<T> {
 ///
 /// Ask for the next page with `after = last_id` while `has_more` is true. A page can be
 /// empty and still have more after it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CursorPage<T> {
     /// Always `list` today.
     pub object: String,
@@ -74,5 +74,28 @@ mod tests {
     fn cursor_page_requires_has_more() {
         let body = json!({"object":"list","data":[]});
         assert!(serde_json::from_value::<CursorPage<serde_json::Value>>(body).is_err());
+    }
+
+    #[test]
+    fn unknown_page_fields_are_kept_sorted_by_name() {
+        let body = r#"{"zeta":1,"object":"list","data":[],"has_more":false,"alpha":{"b":2}}"#;
+        let page: CursorPage<serde_json::Value> = serde_json::from_str(body).unwrap();
+        let kept: Vec<&str> = page.extra.keys().map(String::as_str).collect();
+        assert_eq!(kept, ["alpha", "zeta"]);
+        assert_eq!(page.extra["alpha"], json!({"b": 2}));
+    }
+
+    #[test]
+    fn a_page_needs_object_and_data() {
+        let error = serde_json::from_str::<Page<u8>>(r#"{"object":"x"}"#).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "missing field `data` at line 1 column 14"
+        );
+        let error = serde_json::from_str::<Page<u8>>(r#"{"object":"x","data":{}}"#).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "invalid type: map, expected a sequence at line 1 column 21"
+        );
     }
 }
