@@ -3,8 +3,9 @@
 //! Tasks are plain Rust so they run the same on every machine that can build the
 //! workspace; only `conformance` needs more (Node.js and npm, for the mock server):
 //!
-//! - `cargo xtask demo` deactivates certificates with the real `openai-admin` binary
-//!   over loopback HTTP against the in-process emulator; it never contacts OpenAI.
+//! - `cargo xtask demo` uploads, lists, activates and deactivates certificates with the
+//!   real `openai-admin` binary over loopback HTTP against the in-process emulator; it
+//!   never contacts OpenAI.
 //! - `cargo xtask conformance` runs the conformance tests against OpenAI's spec, served
 //!   by the Prism mock server on 127.0.0.1, which it installs (with npm) and starts and
 //!   stops itself.
@@ -18,6 +19,7 @@ mod cargo;
 mod ci;
 mod conformance;
 mod demo;
+mod prism;
 
 use std::process::ExitCode;
 
@@ -26,11 +28,12 @@ usage: cargo xtask <task>
 
 tasks:
   bench        run the benchmarks on loopback servers and write BENCHMARKS.md
-  demo         build the CLI and deactivate two certificates on a loopback emulator
+  demo         upload, list, activate and deactivate certificates with the CLI
+               against a loopback emulator
   conformance  run the client against OpenAI's spec on the Prism mock server
                (needs Node.js 20+ and npm; installs Prism into .tools/prism)
-  ci           run format, clippy, tests, the no-hyper build check, docs and
-               conformance, in order
+  ci           run what CI runs, in order: format, clippy, tests, examples, the
+               no-hyper check, docs, the bench build and conformance
   help         show this message
 ";
 
