@@ -18,6 +18,27 @@
 //! # Ok(()) }
 //! ```
 //!
+//! The same call, runnable anywhere, against the in-memory emulator of
+//! `openai-admin-testing`, which is how you test code that uses this crate:
+//!
+//! ```
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), openai_admin::Error> {
+//! use openai_admin_testing::Emulator;
+//!
+//! let emulator = Emulator::builder().certificate("cert_abc", "Edge", true).build();
+//! let client = openai_admin::Client::builder()
+//!     .admin_key("sk-admin-test")
+//!     .transport(emulator.clone())
+//!     .build()?;
+//!
+//! let page = client.organization().certificates().deactivate(["cert_abc"]).await?;
+//!
+//! assert_eq!(page.data[0].active, Some(false));
+//! assert!(!emulator.is_active("cert_abc"));
+//! # Ok(()) }
+//! ```
+//!
 //! # How it fits together
 //!
 //! - This crate builds requests, classifies answers and decodes them. The models live
@@ -35,6 +56,34 @@
 //! escaped as exactly one segment, and `.`, `..` and empty ids are refused, so no id can
 //! put a request on another route. These checks fail the call with
 //! [`Error::Validation`] and nothing is sent.
+//!
+//! # Retries, timeouts and deadlines
+//!
+//! The rules of OpenAI's official SDKs, with a few additions ([`RetryPolicy`] holds
+//! the numbers):
+//!
+//! - 2 retries by default, set with [`ClientBuilder::max_retries`] or per call with
+//!   [`Call::max_retries`].
+//! - Retried: 408, 409, 429, every 5xx, connection failures and timeouts; never 400,
+//!   401, 403, 404, 422 or another 4xx. `x-should-retry: true|false` overrides the
+//!   status either way.
+//! - Before retry *n* (from 0) the client waits `min(0.5 s × 2ⁿ, 8 s)` times a random
+//!   factor in `[0.75, 1]`, unless the server asked for a delay: `retry-after-ms`,
+//!   then `retry-after` in seconds (fractions allowed), then `retry-after` as an HTTP
+//!   date (past means now). Negative, empty or unreadable values fall back to the
+//!   backoff. Server delays up to [`RetryPolicy::max_retry_after`] (60 s) are honoured;
+//!   a longer one ends the call with the error, whose [`ApiError::retry_after`] says
+//!   how long the server asked for.
+//! - Only idempotent operations (all but upload) are retried after an unclear outcome
+//!   (a timeout, a broken connection, a retryable status). Upload is retried only
+//!   after a connect failure, unless [`RequestOptions::retry_non_idempotent`] opts in.
+//! - Each attempt may take [`DEFAULT_TIMEOUT`] (600 s) unless set; the default
+//!   transport's connect timeout is 5 s. An optional total deadline
+//!   ([`ClientBuilder::deadline`], [`Call::deadline`]) covers every attempt and wait:
+//!   an attempt in flight is cut off when it is reached, no wait is started that would
+//!   end past it, and the call fails with [`Error::Deadline`].
+//! - Time comes from a [`Clock`]: [`TokioClock`] by default, [`ManualClock`] in tests,
+//!   so that no test waits for real.
 //!
 //! # Errors
 //!
