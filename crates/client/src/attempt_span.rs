@@ -57,7 +57,34 @@ impl AttemptSpan {
         #[cfg(feature = "tracing")]
         {
             self.span.record("delay_ms", delay.as_millis() as u64);
+            let reason = escape_controls(&reason.to_string());
             tracing::debug!(parent: &self.span, "retrying after {delay:?}: {reason}");
         }
+    }
+}
+
+/// `text` with control characters (newlines, escapes) written as `\u{..}`, so that a
+/// message from the server cannot start a forged log line or drive a terminal.
+#[cfg(feature = "tracing")]
+fn escape_controls(text: &str) -> String {
+    text.chars()
+        .map(|ch| match ch.is_control() {
+            true => ch.escape_unicode().to_string(),
+            false => ch.to_string(),
+        })
+        .collect()
+}
+
+#[cfg(all(test, feature = "tracing"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_escaped() {
+        assert_eq!(
+            escape_controls("down \u{1b}[2J\n fake: line"),
+            "down \\u{1b}[2J\\u{a} fake: line"
+        );
+        assert_eq!(escape_controls("plain é"), "plain é");
     }
 }

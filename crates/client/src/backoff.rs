@@ -67,7 +67,8 @@ impl RetryPolicy {
         let doubled = self
             .initial_delay
             .saturating_mul(2u32.saturating_pow(retry.min(31)));
-        doubled.min(self.max_delay).mul_f64(self.jitter.factor())
+        let capped = doubled.min(self.max_delay);
+        Duration::try_from_secs_f64(capped.as_secs_f64() * self.jitter.factor()).unwrap_or(capped)
     }
 }
 
@@ -88,9 +89,14 @@ impl Jitter {
         Self(JitterSource::Random(Arc::new(AtomicU64::new(seed))))
     }
 
-    /// Always the same factor, clamped to `[0.75, 1.0]`: for tests.
+    /// Always the same factor, clamped to `[0.75, 1.0]` (a NaN counts as 1): for tests.
     pub fn fixed(factor: f64) -> Self {
-        Self(JitterSource::Fixed(factor.clamp(0.75, 1.0)))
+        let factor = if factor.is_nan() {
+            1.0
+        } else {
+            factor.clamp(0.75, 1.0)
+        };
+        Self(JitterSource::Fixed(factor))
     }
 
     /// The next factor.
@@ -142,6 +148,17 @@ mod tests {
             let factor = random.factor();
             assert!((0.75..=1.0).contains(&factor), "{factor}");
         }
+    }
+
+    #[test]
+    fn extreme_settings_never_panic() {
+        assert_eq!(policy(f64::NAN).backoff(0), Duration::from_millis(500));
+        let huge = RetryPolicy {
+            initial_delay: Duration::MAX,
+            max_delay: Duration::MAX,
+            ..policy(1.0)
+        };
+        assert_eq!(huge.backoff(3), Duration::MAX);
     }
 
     #[test]

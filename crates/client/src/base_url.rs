@@ -27,6 +27,10 @@ impl BaseUrl {
         };
         let trimmed = url.trim();
 
+        // Checked first: with an `@` anywhere, the rest of the URL may be credentials.
+        if trimmed.contains('@') {
+            return Err(invalid("it must not contain credentials or an @"));
+        }
         if trimmed.contains(['?', '#']) {
             return Err(invalid("it must not have a query or fragment"));
         }
@@ -44,11 +48,15 @@ impl BaseUrl {
         if uri.host().is_none_or(str::is_empty) {
             return Err(invalid("it has no host"));
         }
-        if uri
-            .authority()
-            .is_some_and(|authority| authority.as_str().contains('@'))
-        {
-            return Err(invalid("it must not contain credentials"));
+        // The http crate keeps a port it cannot read (`:99999`, `:abc`, `:`) and reports
+        // none, which a connector would take as the default port: refuse it instead.
+        let authority = uri.authority().map(|a| a.as_str()).unwrap_or_default();
+        let has_port_text = authority
+            .rsplit_once(']')
+            .map_or(authority, |(_, rest)| rest)
+            .contains(':');
+        if has_port_text && uri.port_u16().is_none_or(|port| port == 0) {
+            return Err(invalid("its port is not a number from 1 to 65535"));
         }
 
         Ok(Self(trimmed.trim_end_matches('/').to_owned()))
@@ -72,18 +80,15 @@ impl BaseUrl {
     }
 }
 
-/// `url` with any `user:password@` replaced, so an error can quote it: such a URL may
-/// carry a key.
+/// `url` with everything between the scheme and its last `@` replaced, so an error can
+/// quote it: what stands before an `@` may be a password, and a password may itself
+/// hold `/`, `?` or `#`.
 fn without_userinfo(url: &str) -> String {
-    let Some(scheme_end) = url.find("://").map(|at| at + 3) else {
+    let Some(at) = url.rfind('@') else {
         return url.to_owned();
     };
-    let rest = &url[scheme_end..];
-    let authority_len = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    match rest[..authority_len].rfind('@') {
-        Some(at) => format!("{}<redacted>{}", &url[..scheme_end], &rest[at..]),
-        None => url.to_owned(),
-    }
+    let start = url.find("://").map_or(0, |scheme| scheme + 3).min(at);
+    format!("{}<redacted>{}", &url[..start], &url[at..])
 }
 
 impl Default for BaseUrl {
@@ -120,6 +125,14 @@ mod tests {
                 "https://gw.example/openai/v1/organization/certificates"
             );
         }
+        assert_eq!(
+            BaseUrl::parse("http://[::1]:8080/v1").unwrap().as_str(),
+            "http://[::1]:8080/v1"
+        );
+        assert_eq!(
+            BaseUrl::parse("https://[::1]/v1").unwrap().as_str(),
+            "https://[::1]/v1"
+        );
         let base = BaseUrl::parse("http://127.0.0.1:8080").unwrap();
         assert_eq!(
             base.join("/organization/certificates", "limit=5"),
@@ -129,19 +142,35 @@ mod tests {
 
     #[test]
     fn credentials_are_refused_without_being_quoted() {
-        let error = BaseUrl::parse("https://user:sk-admin-secret@host:8/v1").unwrap_err();
-        assert_eq!(
-            error,
-            ConfigError::InvalidBaseUrl {
-                url: "https://<redacted>@host:8/v1".into(),
-                reason: "it must not contain credentials",
-            }
-        );
-        assert_eq!(
-            without_userinfo("https://a@b@host/x@y"),
-            "https://<redacted>@host/x@y"
-        );
-        assert_eq!(without_userinfo("https://host/x@y"), "https://host/x@y");
+        for (url, quoted) in [
+            (
+                "https://user:sk-admin-secret@host:8/v1",
+                "https://<redacted>@host:8/v1",
+            ),
+            (
+                "http://user:se?cret@127.0.0.1:9/v1",
+                "http://<redacted>@127.0.0.1:9/v1",
+            ),
+            (
+                "http://user:pa/ss@127.0.0.1:9/v1",
+                "http://<redacted>@127.0.0.1:9/v1",
+            ),
+            (
+                "http://user:pa#ss@127.0.0.1:9/v1",
+                "http://<redacted>@127.0.0.1:9/v1",
+            ),
+            ("user:secret@host", "<redacted>@host"),
+        ] {
+            let error = BaseUrl::parse(url).unwrap_err();
+            assert_eq!(
+                error,
+                ConfigError::InvalidBaseUrl {
+                    url: quoted.into(),
+                    reason: "it must not contain credentials or an @",
+                },
+                "{url}"
+            );
+        }
     }
 
     #[test]
@@ -166,6 +195,22 @@ mod tests {
             ),
             ("not a url", "it must be absolute, like https://host/v1"),
             ("https://exa mple/v1", "it is not a valid URL"),
+            (
+                "http://127.0.0.1:99999/v1",
+                "its port is not a number from 1 to 65535",
+            ),
+            (
+                "http://127.0.0.1:abc/v1",
+                "its port is not a number from 1 to 65535",
+            ),
+            (
+                "http://127.0.0.1:/v1",
+                "its port is not a number from 1 to 65535",
+            ),
+            (
+                "http://127.0.0.1:0/v1",
+                "its port is not a number from 1 to 65535",
+            ),
         ] {
             assert_eq!(
                 BaseUrl::parse(url),

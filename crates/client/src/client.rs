@@ -112,13 +112,15 @@ impl ClientBuilder {
         self
     }
 
-    /// Sends `OpenAI-Organization: <id>` with every request.
+    /// Sends `OpenAI-Organization: <id>` with every request; an empty or blank id sends
+    /// nothing.
     pub fn organization(mut self, id: impl Into<String>) -> Self {
         self.organization = Some(id.into());
         self
     }
 
-    /// Sends `OpenAI-Project: <id>` with every request.
+    /// Sends `OpenAI-Project: <id>` with every request; an empty or blank id sends
+    /// nothing.
     pub fn project(mut self, id: impl Into<String>) -> Self {
         self.project = Some(id.into());
         self
@@ -189,9 +191,13 @@ impl ClientBuilder {
                 Some(url) => BaseUrl::parse(url)?,
                 None => BaseUrl::default(),
             },
-            organization: self.organization,
-            project: self.project,
-            timeout: self.timeout.unwrap_or(DEFAULT_TIMEOUT),
+            organization: self.organization.filter(|id| !id.trim().is_empty()),
+            project: self.project.filter(|id| !id.trim().is_empty()),
+            timeout: match self.timeout {
+                Some(timeout) if timeout.is_zero() => return Err(ConfigError::ZeroTimeout),
+                Some(timeout) => timeout,
+                None => DEFAULT_TIMEOUT,
+            },
             deadline: self.deadline,
             retry: self.retry,
         };

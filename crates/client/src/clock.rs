@@ -75,6 +75,9 @@ struct ManualState {
 }
 
 impl ManualClock {
+    /// How far a manual clock can move: about a thousand years.
+    pub const MAX_ELAPSED: Duration = Duration::from_secs(1000 * 365 * 24 * 60 * 60);
+
     /// A clock standing at the given wall-clock time.
     pub fn new(wall_time: SystemTime) -> Self {
         let state = ManualState {
@@ -89,11 +92,15 @@ impl ManualClock {
         }
     }
 
-    /// Moves the clock forward, firing every timer that ends by then.
+    /// Moves the clock forward, firing every timer that ends by then. The clock stops
+    /// at [`ManualClock::MAX_ELAPSED`] past its start, so that no "now" overflows.
     pub fn advance(&self, duration: Duration) {
         let waiting = {
             let mut state = self.lock();
-            state.elapsed += duration;
+            state.elapsed = state
+                .elapsed
+                .saturating_add(duration)
+                .min(Self::MAX_ELAPSED);
             std::mem::take(&mut state.waiting)
         };
         waiting.into_iter().for_each(Waker::wake);
@@ -130,7 +137,10 @@ impl Clock for ManualClock {
 
     fn wall_time(&self) -> SystemTime {
         let state = self.lock();
-        state.wall_start + state.elapsed
+        state
+            .wall_start
+            .checked_add(state.elapsed)
+            .unwrap_or(state.wall_start)
     }
 
     fn sleep(&self, duration: Duration) -> Wait {
@@ -181,6 +191,16 @@ mod tests {
             clock.sleeps(),
             [Duration::from_millis(500), Duration::from_secs(1)]
         );
+    }
+
+    #[test]
+    fn manual_time_stops_instead_of_overflowing() {
+        let clock = ManualClock::default();
+        let start = clock.now();
+        clock.advance(Duration::MAX);
+        clock.advance(Duration::MAX);
+        assert_eq!(clock.now() - start, ManualClock::MAX_ELAPSED);
+        assert_eq!(clock.elapsed(), ManualClock::MAX_ELAPSED);
     }
 
     #[tokio::test]

@@ -157,6 +157,9 @@ pub enum ConfigError {
         /// The header's name.
         name: &'static str,
     },
+    /// The per-attempt timeout is zero, which would fail every attempt.
+    #[error("the timeout must be longer than zero")]
+    ZeroTimeout,
     /// No transport was given and the `hyper` feature is off.
     #[error("no transport: pass one to the builder or enable the `hyper` feature")]
     MissingTransport,

@@ -52,8 +52,12 @@ pub(crate) async fn execute<T: DeserializeOwned>(
     options: &RequestOptions,
 ) -> Result<Response<T>, Error> {
     let plan = Plan::new(client, prepared, options);
+    let uri = request::uri(client, prepared, options)?;
     let clock = &*client.clock;
-    let deadline_at = plan.deadline.map(|deadline| clock.now() + deadline);
+    // A deadline too far away to represent is no deadline at all.
+    let deadline_at = plan
+        .deadline
+        .and_then(|deadline| clock.now().checked_add(deadline));
     let mut attempts = 0;
     let mut last_error: Option<Error> = None;
 
@@ -65,7 +69,7 @@ pub(crate) async fn execute<T: DeserializeOwned>(
         attempts += 1;
 
         let span = AttemptSpan::new(prepared, attempts);
-        let request = request::build(client, prepared, options);
+        let request = request::build(client, prepared, options, &uri);
         let limit = Limit {
             timeout: plan.timeout,
             deadline_left,

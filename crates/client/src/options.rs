@@ -2,7 +2,14 @@
 
 use std::time::Duration;
 
-use http::header::{HeaderName, HeaderValue, AUTHORIZATION, PROXY_AUTHORIZATION};
+use http::header::{
+    HeaderName, HeaderValue, AUTHORIZATION, CONNECTION, CONTENT_LENGTH, HOST, PROXY_AUTHORIZATION,
+    TRANSFER_ENCODING,
+};
+
+/// Headers that describe the connection or the message's framing, which only the
+/// transport may set: a wrong one would desynchronise or reroute the exchange.
+const FRAMING: [HeaderName; 4] = [HOST, CONTENT_LENGTH, TRANSFER_ENCODING, CONNECTION];
 
 use crate::ValidationError;
 
@@ -66,6 +73,9 @@ impl RequestOptions {
             reason,
         };
         let name = HeaderName::try_from(name).map_err(|_| invalid("invalid header name"))?;
+        if FRAMING.contains(&name) {
+            return Err(invalid("the transport sets it from the request itself"));
+        }
         let mut value =
             HeaderValue::try_from(value).map_err(|_| invalid("invalid header value"))?;
         if name == AUTHORIZATION || name == PROXY_AUTHORIZATION {
@@ -101,6 +111,20 @@ mod tests {
             error.to_string(),
             "header \"bad name\" cannot be sent: invalid header name"
         );
+    }
+
+    #[test]
+    fn framing_headers_are_refused() {
+        for name in ["Host", "content-length", "Transfer-Encoding", "connection"] {
+            let error = RequestOptions::new().header(name, "x").unwrap_err();
+            assert_eq!(
+                error,
+                ValidationError::InvalidHeader {
+                    name: name.into(),
+                    reason: "the transport sets it from the request itself"
+                }
+            );
+        }
     }
 
     #[test]

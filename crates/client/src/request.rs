@@ -2,11 +2,12 @@
 
 use bytes::Bytes;
 use http::header::{HeaderValue, CONTENT_TYPE};
+use http::Uri;
 
 use crate::client::Inner;
 use crate::operation::Operation;
 use crate::path::query_component;
-use crate::RequestOptions;
+use crate::{RequestOptions, ValidationError};
 
 /// One call's request, ready to be sent any number of times.
 #[derive(Debug, Clone)]
@@ -42,21 +43,36 @@ impl Prepared {
     }
 }
 
-/// The `http::Request` for `prepared`: base URL, path, query, the client's headers, the
-/// call's extra headers, and the body with its content type.
+/// The URL of `prepared` with the call's extra query, formed once per call.
+///
+/// # Errors
+///
+/// [`ValidationError::UrlTooLong`] when the ids and query make a URL longer than an
+/// HTTP request line can carry; a checked base URL, escaped path segments and an
+/// escaped query cannot otherwise fail to form one.
+pub(crate) fn uri(
+    client: &Inner,
+    prepared: &Prepared,
+    options: &RequestOptions,
+) -> Result<Uri, ValidationError> {
+    let query = encode_query(prepared, options);
+    let url = client.config.base_url.join(&prepared.path, &query);
+    let length = url.len();
+    url.parse()
+        .map_err(|_| ValidationError::UrlTooLong { length })
+}
+
+/// The `http::Request` of one attempt: `uri`, the client's headers, the call's extra
+/// headers, and the body with its content type.
 pub(crate) fn build(
     client: &Inner,
     prepared: &Prepared,
     options: &RequestOptions,
+    uri: &Uri,
 ) -> http::Request<Bytes> {
-    let query = encode_query(prepared, options);
-    let url = client.config.base_url.join(&prepared.path, &query);
-
     let mut request = http::Request::new(prepared.body.clone().unwrap_or_default());
     *request.method_mut() = prepared.operation.method.clone();
-    *request.uri_mut() = url
-        .parse()
-        .expect("a checked base URL, escaped path and query form a URI");
+    *request.uri_mut() = uri.clone();
 
     let headers = request.headers_mut();
     headers.clone_from(&client.headers);

@@ -50,6 +50,12 @@ pub enum ValidationError {
         /// The greatest accepted value.
         max: i64,
     },
+    /// The ids and query make a URL longer than an HTTP request line can carry.
+    #[error("the request URL would be {length} bytes long, more than can be sent")]
+    UrlTooLong {
+        /// The length the URL would have had.
+        length: usize,
+    },
     /// An extra header given in the request options cannot be sent.
     #[error("header {name:?} cannot be sent: {reason}")]
     InvalidHeader {

@@ -237,3 +237,33 @@ async fn extra_headers_and_query_are_sent() {
     assert_eq!(request.header("x-incident"), Some("INC-42"));
     assert_eq!(request.query(), Some("dry%20run=yes%26no"));
 }
+
+#[tokio::test]
+async fn blank_organization_and_project_send_no_header() {
+    let transport = ScriptedTransport::new();
+    transport.push(ScriptedResponse::json(200, &deactivation(&["cert_abc"])));
+    let builder = Client::builder().organization("").project("  ");
+    let (client, _) = client_with(&transport, builder);
+
+    client
+        .organization()
+        .certificates()
+        .deactivate(["cert_abc"])
+        .await
+        .unwrap();
+
+    let request = &transport.requests()[0];
+    assert_eq!(request.header("openai-organization"), None);
+    assert_eq!(request.header("openai-project"), None);
+}
+
+#[test]
+fn a_zero_timeout_is_refused() {
+    let error = Client::builder()
+        .admin_key(KEY)
+        .transport(ScriptedTransport::new())
+        .timeout(std::time::Duration::ZERO)
+        .build()
+        .unwrap_err();
+    assert_eq!(error, openai_admin::ConfigError::ZeroTimeout);
+}

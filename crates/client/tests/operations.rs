@@ -351,3 +351,43 @@ async fn arguments_are_checked_before_any_io() {
     );
     assert!(transport.requests().is_empty());
 }
+
+#[tokio::test]
+async fn an_id_too_long_for_a_url_is_refused_before_any_io() {
+    let transport = ScriptedTransport::new();
+    let (client, _) = client(&transport);
+
+    let id = "/".repeat(30_000);
+    let error = client
+        .organization()
+        .certificates()
+        .retrieve(&id)
+        .await
+        .unwrap_err();
+
+    assert!(
+        matches!(
+            error,
+            Error::Validation(ValidationError::UrlTooLong { length: 90_052 })
+        ),
+        "{error:?}"
+    );
+    assert!(transport.requests().is_empty());
+}
+
+#[tokio::test]
+async fn a_deadline_too_far_away_is_no_deadline() {
+    let transport = ScriptedTransport::new();
+    transport.push(ScriptedResponse::json(200, &list_page()));
+    let (client, _) = client(&transport);
+
+    let page = client
+        .organization()
+        .certificates()
+        .list(ListParams::new())
+        .deadline(std::time::Duration::MAX)
+        .await
+        .unwrap();
+
+    assert_eq!(page.data.len(), 1);
+}
