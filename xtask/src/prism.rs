@@ -260,8 +260,14 @@ mod tests {
         let address = listener.local_addr().unwrap();
         let server = thread::spawn(move || {
             let (mut stream, _) = listener.accept().unwrap();
-            let mut request = [0; 16];
-            stream.read_exact(&mut request).unwrap();
+            // Read the whole request head first: closing with unread bytes would make
+            // the kernel reset the connection and could discard the answer.
+            let mut request = Vec::new();
+            let mut byte = [0; 1];
+            while !request.ends_with(b"\r\n\r\n") {
+                stream.read_exact(&mut byte).unwrap();
+                request.push(byte[0]);
+            }
             stream.write_all(b"HTTP/1.1 404 Not Found\r\n\r\n").unwrap();
         });
 

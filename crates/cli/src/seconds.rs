@@ -16,7 +16,12 @@ pub fn parse(text: &str) -> Result<Duration, String> {
     if seconds.is_nan() || seconds <= 0.0 {
         return Err(format!("must be more than 0 seconds, got {text}"));
     }
-    Duration::try_from_secs_f64(seconds).map_err(|_| format!("{text} seconds is too long"))
+    let duration =
+        Duration::try_from_secs_f64(seconds).map_err(|_| format!("{text} seconds is too long"))?;
+    if duration.is_zero() {
+        return Err(format!("must be at least a nanosecond, got {text}"));
+    }
+    Ok(duration)
 }
 
 #[cfg(test)]
@@ -42,6 +47,15 @@ mod tests {
         }
         assert_eq!(parse("inf"), Err("inf seconds is too long".to_owned()));
         assert_eq!(parse("1e300"), Err("1e300 seconds is too long".to_owned()));
+    }
+
+    #[test]
+    fn refuses_what_rounds_to_nothing() {
+        assert_eq!(
+            parse("1e-10"),
+            Err("must be at least a nanosecond, got 1e-10".to_owned())
+        );
+        assert_eq!(parse("1e-9"), Ok(Duration::from_nanos(1)));
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! `certificates upload`.
 
-use std::io;
+use std::io::Read;
 use std::path::Path;
 
 use openai_admin::Client;
@@ -34,22 +34,42 @@ pub async fn run(client: &Client, args: UploadArgs) -> Status {
     }
 }
 
+/// The most a PEM file may hold. A certificate chain is a few kilobytes; the limit
+/// keeps `upload /dev/zero` from reading until memory runs out.
+const MAX_PEM_BYTES: u64 = 1024 * 1024;
+
 /// The file's text, or why it could not be had.
 fn read_pem(path: &Path) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|error| {
-        let path = printable(&path.display().to_string()).into_owned();
-        match error.kind() {
-            io::ErrorKind::InvalidData => {
-                format!("could not read PEM file {path}: it is not UTF-8 text")
-            }
-            _ => format!("could not read PEM file {path}: {error}"),
-        }
-    })
+    let shown = || printable(&path.display().to_string()).into_owned();
+    let file = std::fs::File::open(path)
+        .map_err(|error| format!("could not read PEM file {}: {error}", shown()))?;
+
+    let mut bytes = Vec::new();
+    file.take(MAX_PEM_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|error| format!("could not read PEM file {}: {error}", shown()))?;
+    if bytes.len() as u64 > MAX_PEM_BYTES {
+        return Err(format!(
+            "could not read PEM file {}: it is larger than {MAX_PEM_BYTES} bytes",
+            shown()
+        ));
+    }
+    String::from_utf8(bytes)
+        .map_err(|_| format!("could not read PEM file {}: it is not UTF-8 text", shown()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_endless_file_is_refused_at_the_limit() {
+        let reason = read_pem(Path::new("/dev/zero")).unwrap_err();
+        assert_eq!(
+            reason,
+            "could not read PEM file /dev/zero: it is larger than 1048576 bytes"
+        );
+    }
 
     #[test]
     fn a_missing_file_is_named_in_the_reason() {
