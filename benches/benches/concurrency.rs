@@ -5,7 +5,7 @@
 //! `pool_max_idle_per_host` bounds only the connections kept *idle* afterwards.
 //! Under a burst, a request that finds no idle connection opens a new one, so a
 //! thousand calls at once can open up to a thousand connections. The variants show
-//! it, and show the bound a caller can set today, a semaphore around the calls:
+//! it, the bound a caller can set around the calls, and the transport's own cap:
 //!
 //! - `unbounded`: 1,000 tasks at once, the default pool (no idle cap);
 //! - `idle_cap`: the same, with `pool_max_idle_per_host(LIMIT)`;
@@ -13,8 +13,9 @@
 //!   around its call, so at most `LIMIT` requests are in flight. Connections can
 //!   still outnumber them: a request that finds no idle connection starts one at
 //!   once, even when another is about to be handed back;
-//! - `capped`: no semaphore; the client over `CappedTransport`, a prototype whose
-//!   connector holds one of `LIMIT` permits per open connection.
+//! - `capped`: no semaphore; the transport built with
+//!   `max_connections_per_host(LIMIT)` and the default idle cap (unlimited, so
+//!   no connection is closed for being idle one too many).
 //!
 //! Each variant runs [`REPETITIONS`] times against a fresh server and client, so
 //! every run starts with no connection. Latency is measured from the moment a task
@@ -23,7 +24,6 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use openai_admin_bench::capped::CappedTransport;
 use openai_admin_bench::report::{figure, round};
 use openai_admin_bench::server::LoopbackServer;
 use openai_admin_bench::stats::Summary;
@@ -36,46 +36,38 @@ const REPETITIONS: usize = 3;
 /// A whole burst is abandoned past this; the calls' own timeout is shorter.
 const BURST_LIMIT: Duration = Duration::from_secs(60);
 
-/// Which transport the client uses.
-#[derive(Debug, Clone, Copy)]
-enum Transport {
-    /// `openai-admin`'s hyper transport with this idle cap.
-    Hyper { pool_max_idle_per_host: usize },
-    /// The prototype with at most this many connections.
-    Capped { connections: usize },
-}
-
+/// One way of running the burst: the hyper transport's pool settings, and the
+/// permits around the calls, if any.
 struct Variant {
     name: &'static str,
-    transport: Transport,
+    pool_max_idle_per_host: usize,
+    max_connections_per_host: usize,
     in_flight: Option<usize>,
 }
 
 const VARIANTS: [Variant; 4] = [
     Variant {
         name: "unbounded",
-        transport: Transport::Hyper {
-            pool_max_idle_per_host: usize::MAX,
-        },
+        pool_max_idle_per_host: usize::MAX,
+        max_connections_per_host: usize::MAX,
         in_flight: None,
     },
     Variant {
         name: "idle_cap",
-        transport: Transport::Hyper {
-            pool_max_idle_per_host: LIMIT,
-        },
+        pool_max_idle_per_host: LIMIT,
+        max_connections_per_host: usize::MAX,
         in_flight: None,
     },
     Variant {
         name: "semaphore",
-        transport: Transport::Hyper {
-            pool_max_idle_per_host: LIMIT,
-        },
+        pool_max_idle_per_host: LIMIT,
+        max_connections_per_host: usize::MAX,
         in_flight: Some(LIMIT),
     },
     Variant {
         name: "capped",
-        transport: Transport::Capped { connections: LIMIT },
+        pool_max_idle_per_host: usize::MAX,
+        max_connections_per_host: LIMIT,
         in_flight: None,
     },
 ];
@@ -86,6 +78,9 @@ struct Burst {
     latencies: Vec<Duration>,
     errors: usize,
     accepted: usize,
+    /// Accepted but no longer open when the burst ended: closed by the client
+    /// during it (as far as the server had noticed).
+    closed: usize,
     peak_open: usize,
 }
 
@@ -113,14 +108,11 @@ fn main() {
 }
 
 async fn burst(server: &LoopbackServer, variant: &Variant) -> Burst {
-    let client = match variant.transport {
-        Transport::Hyper {
-            pool_max_idle_per_host,
-        } => admin::client(server, pool_max_idle_per_host),
-        Transport::Capped { connections } => {
-            admin::with_transport(&server.base_url(), CappedTransport::new(connections))
-        }
-    };
+    let client = admin::client_with(server, |transport| {
+        transport
+            .pool_max_idle_per_host(variant.pool_max_idle_per_host)
+            .max_connections_per_host(variant.max_connections_per_host)
+    });
     let permits = variant.in_flight.map(|n| Arc::new(Semaphore::new(n)));
 
     let started = Instant::now();
@@ -159,11 +151,14 @@ async fn burst(server: &LoopbackServer, variant: &Variant) -> Burst {
         errors = CALLS - latencies.len();
     }
 
+    let wall = started.elapsed();
+    let accepted = server.accepted();
     Burst {
-        wall: started.elapsed(),
+        wall,
         latencies,
         errors,
-        accepted: server.accepted(),
+        accepted,
+        closed: accepted.saturating_sub(server.open()),
         peak_open: server.peak_open(),
     }
 }
@@ -178,6 +173,7 @@ fn report(variant: &Variant, bursts: Vec<Burst>) {
     let errors: usize = bursts.iter().map(|b| b.errors).sum();
     let accepted: Vec<usize> = bursts.iter().map(|b| b.accepted).collect();
     let peak_open = bursts.iter().map(|b| b.peak_open).max().unwrap_or(0);
+    let closed = bursts.iter().map(|b| b.closed).max().unwrap_or(0);
 
     let name = variant.name;
     let prefix = format!("concurrency.{name}");
@@ -192,6 +188,7 @@ fn report(variant: &Variant, bursts: Vec<Burst>) {
         accepted.iter().min().unwrap_or(&0),
     );
     figure(&format!("{prefix}.peak_open"), peak_open);
+    figure(&format!("{prefix}.closed_max"), closed);
     if latencies.is_empty() {
         println!("concurrency: {name}: every call failed");
         return;
@@ -201,7 +198,8 @@ fn report(variant: &Variant, bursts: Vec<Burst>) {
     figure(&format!("{prefix}.p99_ms"), round(latency.p99 / 1e3, 2));
     println!(
         "concurrency: {name:<10} {throughput:>8.0} calls/s  p50 {:>7.2} ms  p99 {:>7.2} ms  \
-         errors {errors}  connections accepted {accepted:?}  peak open {peak_open}",
+         errors {errors}  connections accepted {accepted:?}  closed during a burst at most \
+         {closed}  peak open {peak_open}",
         latency.median / 1e3,
         latency.p99 / 1e3,
     );

@@ -22,7 +22,6 @@ use openai_admin::types::{Certificate, Page};
 use openai_admin::{Client, HttpSend};
 use openai_admin_bench::baseline::Baseline;
 use openai_admin_bench::fixed_answer::FixedAnswer;
-use openai_admin_bench::flattened::FlattenedPage;
 use openai_admin_bench::minimal::MinimalPage;
 use openai_admin_bench::report::{figure, round};
 use openai_admin_bench::server::LoopbackServer;
@@ -237,17 +236,13 @@ type Decode = fn(&[u8]);
 
 fn decodes() {
     let body = fixture::page_body();
-    let models: [(&str, Decode); 4] = [
+    let models: [(&str, Decode); 3] = [
         ("typed", |body| {
             let page: Page<Certificate> = serde_json::from_slice(body).expect("decodes");
             black_box(page);
         }),
         ("minimal", |body| {
             let page: MinimalPage = serde_json::from_slice(body).expect("decodes");
-            black_box(page);
-        }),
-        ("flattened", |body| {
-            let page: FlattenedPage = serde_json::from_slice(body).expect("decodes");
             black_box(page);
         }),
         ("keep_unknown", |body| {

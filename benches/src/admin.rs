@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use openai_admin::{Client, HttpSend};
-use openai_admin_transport::HyperTransport;
+use openai_admin_transport::{HyperTransport, HyperTransportBuilder};
 
 use crate::fixture;
 use crate::server::LoopbackServer;
@@ -27,11 +27,27 @@ pub const ATTEMPT_TIMEOUT: Duration = Duration::from_secs(20);
 /// If the transport or the client cannot be built, which a loopback URL and a
 /// fixed key never cause.
 pub fn client(server: &LoopbackServer, pool_max_idle_per_host: usize) -> Client {
-    let transport = HyperTransport::builder()
-        // A proxy named in the environment would carry the benchmark's traffic off
-        // this machine, and measure the proxy besides.
+    client_with(server, |transport| {
+        transport.pool_max_idle_per_host(pool_max_idle_per_host)
+    })
+}
+
+/// An `openai-admin` client for `server` over a hyper transport with the settings
+/// `configure` makes, and never a proxy. No retries, as for [`client`].
+///
+/// # Panics
+///
+/// If the transport or the client cannot be built, which a loopback URL, a fixed
+/// key and valid settings never cause.
+pub fn client_with(
+    server: &LoopbackServer,
+    configure: impl FnOnce(HyperTransportBuilder) -> HyperTransportBuilder,
+) -> Client {
+    let transport = configure(HyperTransport::builder())
+        // Last, so that `configure` cannot turn it back on: a proxy named in the
+        // environment would carry the benchmark's traffic off this machine, and
+        // measure the proxy besides.
         .proxy_from_env(false)
-        .pool_max_idle_per_host(pool_max_idle_per_host)
         .build()
         .expect("build the hyper transport");
     with_transport(&server.base_url(), transport)

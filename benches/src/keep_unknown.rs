@@ -1,11 +1,15 @@
-//! A variant of the types crate's hand-written decoding, measured beside it.
+//! Hand-written decoding of `Page<Certificate>` that keeps unknown fields, the
+//! alternative to the types crate's derived decoding, measured beside it.
 //!
-//! Both decode into the real `Page<Certificate>`, known fields in place and any
-//! other key with its value into `extra`. They differ in how a key is read: the
-//! crate (`crates/types/src/fields.rs`) looks the key up in a list of names with
-//! `deserialize_identifier`, then matches the name it found once more; this
-//! variant borrows the key from the input and matches it once. Nothing outside the
-//! benchmarks uses it.
+//! The types crate derives `Deserialize` with a `#[serde(flatten)] extra` map on
+//! the page, the certificate and its details. serde_derive still decodes every
+//! known field in place and buffers only the unknown keys and their values (as
+//! its private `Content`), which it hands to the map at the end. These visitors
+//! do the same work by hand: each key is borrowed from the input and matched
+//! once, a known field decoded in place, any other key and its value put
+//! straight into `extra` as a `serde_json::Value` with no buffer between. The
+//! decode benchmark measures what that is worth; the types crate keeps the
+//! derive, which is far less code. Nothing outside the benchmarks uses this.
 
 use std::fmt;
 use std::marker::PhantomData;

@@ -2,26 +2,26 @@
 //! the binaries under `benches/`, run by `cargo xtask bench`, which writes their
 //! figures to `BENCHMARKS.md`.
 //!
-//! Every request goes to a [`LoopbackServer`](server::LoopbackServer) this process starts on 127.0.0.1: the
-//! server answers each deactivate call with the same fixed page of ten
-//! certificates, and counts the TCP connections it accepts. Nothing here knows any
+//! Every request goes to a [`LoopbackServer`](server::LoopbackServer) this
+//! process starts on 127.0.0.1: the server answers each deactivate call with the
+//! same fixed page of ten certificates, and counts the TCP connections it
+//! accepts. Nothing here knows any
 //! other address, and no client is built without a loopback base URL.
 //!
 //! The parts:
 //!
 //! - [`fixture`]: the ids sent and the page answered;
 //! - [`server`]: the loopback HTTP/1.1 server;
-//! - [`admin`]: an `openai-admin` client pointed at that server, or over
-//!   [`fixed_answer`], an in-memory transport that prices the client without the
-//!   round trip;
+//! - [`admin`]: an `openai-admin` client pointed at that server over the hyper
+//!   transport with the settings a benchmark picks (pool, connection cap), or
+//!   over [`fixed_answer`], an in-memory transport that prices the client
+//!   without the round trip;
 //! - [`baseline`]: a plain hyper-util client sending the very same request, the
 //!   yardstick for per-call overhead;
-//! - [`capped`]: a prototype transport with a cap on open connections, for the
-//!   concurrency benchmark;
-//! - [`minimal`], [`flattened`] and [`keep_unknown`]: for the decode benchmark, the
-//!   yardstick (documented fields only, no flatten), the models as they were with
-//!   derived `#[serde(flatten)]`, and a variant of the types crate's hand-written
-//!   visitors;
+//! - [`minimal`] and [`keep_unknown`]: for the decode benchmark, the yardstick
+//!   (documented fields only, no flatten) and hand-written visitors that keep
+//!   unknown fields as the types crate's derived `#[serde(flatten)]` does, the
+//!   alternative that was measured and not adopted;
 //! - [`stats`], [`rss`] and [`report`]: medians and percentiles, the process's
 //!   memory high-water mark, and the result lines `cargo xtask bench` reads;
 //! - [`markdown`]: `BENCHMARKS.md` from those figures, which the `write-report`
@@ -40,10 +40,8 @@
 
 pub mod admin;
 pub mod baseline;
-pub mod capped;
 pub mod fixed_answer;
 pub mod fixture;
-pub mod flattened;
 pub mod keep_unknown;
 pub mod markdown;
 pub mod minimal;

@@ -150,6 +150,12 @@ impl LoopbackServer {
         self.counters.accepted.load(Ordering::Relaxed)
     }
 
+    /// Connections open now, as far as the server has noticed: one the client
+    /// has just closed counts until the server reads its end.
+    pub fn open(&self) -> usize {
+        self.counters.open.load(Ordering::Relaxed)
+    }
+
     /// The most connections that were open at once.
     pub fn peak_open(&self) -> usize {
         self.counters.peak_open.load(Ordering::Relaxed)

@@ -11,11 +11,13 @@ use hyper_util::client::legacy::Client;
 use hyper_util::rt::{TokioExecutor, TokioTimer};
 use rustls::pki_types::CertificateDer;
 use rustls::sign::CertifiedKey;
+use tokio::sync::Semaphore;
 
+use super::connection_cap::ConnectionCap;
 use super::connector::Connector;
 use super::proxy::{ExplicitProxy, ProxyConfig};
 use super::{tls, HyperTransport};
-use crate::TransportError;
+use crate::{TransportError, TransportErrorKind};
 
 /// What a transport was built with; shown by both `Debug` impls. Only numbers and
 /// switches: nothing here is secret.
@@ -25,6 +27,7 @@ pub(super) struct Settings {
     pub(super) max_response_body_bytes: usize,
     pub(super) pool_idle_timeout: Duration,
     pub(super) pool_max_idle_per_host: usize,
+    pub(super) max_connections_per_host: usize,
     pub(super) built_in_roots: bool,
     pub(super) native_roots: bool,
     pub(super) extra_roots: usize,
@@ -38,6 +41,7 @@ impl Default for Settings {
             max_response_body_bytes: 16 * 1024 * 1024,
             pool_idle_timeout: Duration::from_secs(90),
             pool_max_idle_per_host: usize::MAX,
+            max_connections_per_host: usize::MAX,
             built_in_roots: true,
             native_roots: cfg!(feature = "native-roots"),
             extra_roots: 0,
@@ -52,10 +56,19 @@ impl Settings {
             .field("max_response_body_bytes", &self.max_response_body_bytes)
             .field("pool_idle_timeout", &self.pool_idle_timeout)
             .field("pool_max_idle_per_host", &self.pool_max_idle_per_host)
+            .field("max_connections_per_host", &self.max_connections_per_host)
             .field("built_in_roots", &self.built_in_roots)
             .field("native_roots", &self.native_roots)
             .field("extra_roots", &self.extra_roots)
             .field("client_identity", &self.client_identity);
+    }
+
+    /// The connection cap per origin, or `None` for unlimited. A semaphore
+    /// cannot count past [`Semaphore::MAX_PERMITS`] (2^61 − 1), and nobody
+    /// opens that many connections, so larger values mean unlimited as well.
+    pub(super) fn connection_cap(&self) -> Option<usize> {
+        (self.max_connections_per_host <= Semaphore::MAX_PERMITS)
+            .then_some(self.max_connections_per_host)
     }
 }
 
@@ -106,8 +119,62 @@ impl HyperTransportBuilder {
 
     /// How many unused connections to keep per origin. Default unlimited; `0`
     /// disables reuse.
+    ///
+    /// This bounds only the connections kept *idle*, not those open: under a
+    /// burst, a request that finds no idle connection opens a new one whatever
+    /// this says. Use [`max_connections_per_host`](Self::max_connections_per_host)
+    /// to bound those, and keep this at least as large, as the default is.
     pub fn pool_max_idle_per_host(mut self, max_idle: usize) -> Self {
         self.settings.pool_max_idle_per_host = max_idle;
+        self
+    }
+
+    /// The most connections open at once to one origin (scheme, host and port;
+    /// through a proxy, the target's). Default unlimited, which is also what
+    /// `usize::MAX` means. `0` is refused by [`build`](Self::build).
+    ///
+    /// A request takes an idle connection from the pool when there is one.
+    /// Otherwise it asks for a new connection, which waits while `max` are
+    /// open; if a connection is handed back to the pool first, the request
+    /// takes that one instead. A connection makes room when it is dropped:
+    /// closed by either side, broken, or evicted from the pool. Over HTTP/2
+    /// the requests share one connection anyway; the cap bounds the connects
+    /// racing to be that one.
+    ///
+    /// The wait has no timeout of its own and is not part of
+    /// [`connect_timeout`](Self::connect_timeout), which starts with the dial:
+    /// it ends when the caller stops waiting, as the `openai-admin` client does
+    /// when an attempt runs out of time.
+    ///
+    /// Keep [`pool_max_idle_per_host`](Self::pool_max_idle_per_host) at least
+    /// `max`, as its default, unlimited, is. With a smaller idle cap, a
+    /// connection handed back while the pool already keeps that many idle is
+    /// closed, and the next request that finds none idle opens another: the cap
+    /// still holds, but connections churn.
+    ///
+    /// Limitation: hyper-util's pool now and then drops a connection it has just
+    /// handed to a waiting request, when that request's own new connection
+    /// became ready at the same instant. The dropped one closes, and its room
+    /// goes to the next connect. So a server can count a few more connections
+    /// *accepted* over a burst than `max`, never more than `max` open at once
+    /// from this side. It takes two threads racing: on loopback, a burst of
+    /// 200 requests under a cap of 4 lost a connection this way about once in
+    /// a few hundred bursts.
+    ///
+    /// ```
+    /// use openai_admin_transport::HyperTransport;
+    ///
+    /// # fn main() -> Result<(), openai_admin_transport::TransportError> {
+    /// // At most 16 connections to each host, however many calls run at once.
+    /// let transport = HyperTransport::builder()
+    ///     .max_connections_per_host(16)
+    ///     .build()?;
+    /// # let _ = transport;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn max_connections_per_host(mut self, max: usize) -> Self {
+        self.settings.max_connections_per_host = max;
         self
     }
 
@@ -244,11 +311,18 @@ impl HyperTransportBuilder {
     ///
     /// Returns a [`TransportError`] of kind [`Other`](crate::TransportErrorKind::Other)
     /// if there is nothing to trust (built-in roots off, the platform's store
-    /// off or empty, and none added) or the TLS configuration cannot be built.
+    /// off or empty, and none added), the TLS configuration cannot be built, or
+    /// [`max_connections_per_host`](Self::max_connections_per_host) is `0`.
     /// A proxy variable the transport cannot use is not an error here: the
     /// requests it would carry fail instead, see [Proxies](HyperTransport#proxies).
     pub fn build(self) -> Result<HyperTransport, TransportError> {
         let settings = self.settings;
+        if settings.max_connections_per_host == 0 {
+            return Err(TransportError::new(
+                TransportErrorKind::Other,
+                "max_connections_per_host must be at least 1",
+            ));
+        }
         let trust = tls::Trust {
             built_in: settings.built_in_roots,
             native: settings.native_roots,
@@ -268,7 +342,11 @@ impl HyperTransportBuilder {
             .https_or_http()
             .enable_http1()
             .enable_http2()
-            .wrap_connector(Connector::new(http, Arc::clone(&proxy)));
+            .wrap_connector(Connector::new(
+                http,
+                Arc::clone(&proxy),
+                settings.connection_cap().map(ConnectionCap::new),
+            ));
 
         let client = Client::builder(TokioExecutor::new())
             .pool_idle_timeout(settings.pool_idle_timeout)
@@ -297,7 +375,6 @@ impl fmt::Debug for HyperTransportBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::TransportErrorKind;
 
     #[test]
     fn defaults_match_the_documentation() {
@@ -306,6 +383,8 @@ mod tests {
         assert_eq!(settings.max_response_body_bytes, 16_777_216);
         assert_eq!(settings.pool_idle_timeout, Duration::from_secs(90));
         assert_eq!(settings.pool_max_idle_per_host, usize::MAX);
+        assert_eq!(settings.max_connections_per_host, usize::MAX);
+        assert_eq!(settings.connection_cap(), None);
         assert!(settings.built_in_roots);
         assert_eq!(settings.native_roots, cfg!(feature = "native-roots"));
         assert!(ProxyConfig::default().from_env);
@@ -327,11 +406,38 @@ mod tests {
     }
 
     #[test]
+    fn a_cap_of_zero_connections_fails_to_build() {
+        let error = HyperTransport::builder()
+            .proxy_from_env(false)
+            .max_connections_per_host(0)
+            .build()
+            .unwrap_err();
+        assert_eq!(error.kind(), TransportErrorKind::Other);
+        assert_eq!(
+            error.message(),
+            "max_connections_per_host must be at least 1"
+        );
+    }
+
+    #[test]
+    fn caps_too_large_to_count_are_unlimited() {
+        let with = |max| Settings {
+            max_connections_per_host: max,
+            ..Settings::default()
+        };
+        assert_eq!(with(1).connection_cap(), Some(1));
+        let most = Semaphore::MAX_PERMITS;
+        assert_eq!(with(most).connection_cap(), Some(most));
+        assert_eq!(with(most + 1).connection_cap(), None);
+    }
+
+    #[test]
     fn debug_shows_only_settings() {
         let builder = HyperTransport::builder()
             .connect_timeout(Duration::from_millis(250))
             .max_response_body_bytes(1024)
             .pool_max_idle_per_host(2)
+            .max_connections_per_host(4)
             .proxy_from_env(false);
         #[cfg(feature = "native-roots")]
         let builder = builder.tls_native_roots(false);
@@ -339,7 +445,8 @@ mod tests {
         assert_eq!(
             format!("{transport:?}"),
             "HyperTransport { connect_timeout: 250ms, max_response_body_bytes: 1024, \
-             pool_idle_timeout: 90s, pool_max_idle_per_host: 2, built_in_roots: true, \
+             pool_idle_timeout: 90s, pool_max_idle_per_host: 2, max_connections_per_host: 4, \
+             built_in_roots: true, \
              native_roots: false, extra_roots: 0, client_identity: false, \
              proxy: ProxyRules { source: \"none\", http: None, https: None, no_proxy: \"\" } }"
         );

@@ -7,6 +7,11 @@
 //! absolute-form request (`GET http://host/path`), which is what every http
 //! proxy accepts; a tunnel would work too, but many proxies allow `CONNECT`
 //! only to port 443.
+//!
+//! With a [`ConnectionCap`], every connect first waits for a permit for its
+//! target's origin, and the [`Stream`] keeps the permit until it is dropped.
+//! Through a proxy the cap still counts by target: each tunnel or absolute-form
+//! connection to the proxy is one connection for the target it carries.
 
 use std::error::Error as StdError;
 use std::fmt;
@@ -22,36 +27,41 @@ use hyper_util::client::legacy::connect::proxy::Tunnel;
 use hyper_util::client::legacy::connect::{Connected, Connection, HttpConnector};
 use hyper_util::rt::TokioIo;
 use tokio::net::TcpStream;
+use tokio::sync::OwnedSemaphorePermit;
 use tower_service::Service;
 
+use super::connection_cap::ConnectionCap;
 use super::failure::Origin;
 use super::proxy::{ProxyRules, Route};
 
 type BoxError = Box<dyn StdError + Send + Sync>;
 
-/// Dials each target directly or through its proxy, as the rules say.
+type Connecting = Pin<Box<dyn Future<Output = Result<Stream, BoxError>> + Send>>;
+
+/// Dials each target directly or through its proxy, as the rules say, once the
+/// cap, if any, has room for it.
 #[derive(Clone)]
 pub(super) struct Connector {
     http: HttpConnector,
     rules: Arc<ProxyRules>,
+    cap: Option<Arc<ConnectionCap>>,
 }
 
 impl Connector {
-    pub(super) fn new(http: HttpConnector, rules: Arc<ProxyRules>) -> Self {
-        Self { http, rules }
-    }
-}
-
-impl Service<Uri> for Connector {
-    type Response = Stream;
-    type Error = BoxError;
-    type Future = Pin<Box<dyn Future<Output = Result<Stream, BoxError>> + Send>>;
-
-    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), BoxError>> {
-        self.http.poll_ready(cx).map_err(Into::into)
+    pub(super) fn new(
+        http: HttpConnector,
+        rules: Arc<ProxyRules>,
+        cap: Option<ConnectionCap>,
+    ) -> Self {
+        Self {
+            http,
+            rules,
+            cap: cap.map(Arc::new),
+        }
     }
 
-    fn call(&mut self, target: Uri) -> Self::Future {
+    /// Dials `target`, or its proxy. Nothing happens until the future is polled.
+    fn dial(&mut self, target: Uri) -> Connecting {
         let proxy = match self.rules.route(&target) {
             Route::Direct => {
                 let connecting = self.http.call(target);
@@ -93,16 +103,52 @@ impl Service<Uri> for Connector {
     }
 }
 
+impl Service<Uri> for Connector {
+    type Response = Stream;
+    type Error = BoxError;
+    type Future = Connecting;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), BoxError>> {
+        self.http.poll_ready(cx).map_err(Into::into)
+    }
+
+    fn call(&mut self, target: Uri) -> Self::Future {
+        // Asked for here, not in the future: `call` runs inside the request's
+        // task, where the cap can see whether the request still wants it.
+        let permit = self.cap.as_ref().map(|cap| cap.permit(&target));
+        let dialing = self.dial(target);
+        let Some(permit) = permit else {
+            return dialing;
+        };
+        Box::pin(async move {
+            let permit = permit.await?;
+            Ok(dialing.await?.holding(permit))
+        })
+    }
+}
+
 /// A TCP connection, to the target or to a proxy, that tells the client whether
 /// to write requests in absolute form.
 pub(super) struct Stream {
     io: TokioIo<TcpStream>,
     absolute_form: bool,
+    /// The connection's place under the cap, given back when it is dropped.
+    /// Declared after `io`, so the socket is closed before the room is freed.
+    _permit: Option<OwnedSemaphorePermit>,
 }
 
 impl Stream {
     fn new(io: TokioIo<TcpStream>, absolute_form: bool) -> Self {
-        Self { io, absolute_form }
+        Self {
+            io,
+            absolute_form,
+            _permit: None,
+        }
+    }
+
+    fn holding(mut self, permit: OwnedSemaphorePermit) -> Self {
+        self._permit = Some(permit);
+        self
     }
 }
 

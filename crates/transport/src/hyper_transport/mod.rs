@@ -5,10 +5,12 @@
 //! a local proxy) speak HTTP/1.1. Response bodies are read frame by frame up to a
 //! cap, so a misbehaving server cannot make the client buffer an unbounded body.
 //! Below TLS, [`connector`] dials either the target or the proxy for it, as
-//! [`proxy`] decides.
+//! [`proxy`] decides, once [`connection_cap`], when one is set, has room for
+//! another connection.
 
 mod body;
 mod builder;
+mod connection_cap;
 mod connector;
 mod failure;
 mod proxy;
@@ -35,8 +37,8 @@ use crate::{HttpSend, TransportError, TransportErrorKind};
 ///
 /// Cloning is cheap: clones share one connection pool. Build one with
 /// [`HyperTransport::new`] for the defaults or [`HyperTransport::builder`] to change
-/// the connect timeout, the response body cap, the pool, the proxy or the TLS
-/// trust and identity.
+/// the connect timeout, the response body cap, the pool and the connections per
+/// host, the proxy or the TLS trust and identity.
 ///
 /// [`send`](HttpSend::send) must be called from within a tokio runtime, which drives
 /// the connections in background tasks.
@@ -121,9 +123,10 @@ pub struct HyperTransport {
 
 impl HyperTransport {
     /// A transport with the default settings: a 5 s connect timeout, a 16 MiB cap on
-    /// response bodies, idle connections kept for 90 s, the webpki roots (and the
-    /// platform's, with the `native-roots` feature), and the proxies named in the
-    /// environment, read now (see [Proxies](#proxies)).
+    /// response bodies, idle connections kept for 90 s, no cap on the connections
+    /// open per host, the webpki roots (and the platform's, with the `native-roots`
+    /// feature), and the proxies named in the environment, read now (see
+    /// [Proxies](#proxies)).
     ///
     /// # Errors
     ///
@@ -178,11 +181,13 @@ impl HttpSend for HyperTransport {
             Route::Proxy(_) | Route::Direct => {}
         }
 
-        let response = self
-            .client
-            .request(request.map(Full::new))
-            .await
-            .map_err(|error| failure::from_send(error, &origin))?;
+        let sending = self.client.request(request.map(Full::new));
+        let response = if self.settings.connection_cap().is_some() {
+            connection_cap::while_wanted(sending).await
+        } else {
+            sending.await
+        };
+        let response = response.map_err(|error| failure::from_send(error, &origin))?;
 
         let (parts, incoming) = response.into_parts();
         let body = body::read_capped(incoming, self.settings.max_response_body_bytes)
