@@ -88,6 +88,7 @@ impl ExplicitProxy {
     /// Checks `url` the way the matcher will read it. Messages never repeat the
     /// URL, which may hold a password.
     pub(crate) fn parse(url: &str) -> Result<Self, TransportError> {
+        check_authority(url)?;
         let uri: Uri = url
             .parse()
             .map_err(|error| other("proxy URL is not a valid URL").with_source(error))?;
@@ -101,6 +102,13 @@ impl ExplicitProxy {
         }
         if uri.host().is_none_or(str::is_empty) {
             return Err(other("proxy URL has no host"));
+        }
+        if uri
+            .authority()
+            .is_some_and(|authority| has_port_text(authority.as_str()))
+            && uri.port_u16().is_none_or(|port| port == 0)
+        {
+            return Err(other("proxy URL's port is not a number from 1 to 65535"));
         }
 
         let matcher = Matcher::builder().all(url).build();
@@ -141,6 +149,32 @@ impl Values {
             no: first(["NO_PROXY", "no_proxy"]),
         }
     }
+}
+
+/// Refuses a URL whose last `@` lies past the end of its authority: a password with a
+/// raw `/`, `?` or `#` would otherwise be read as host and path, and the credentials
+/// sent to a host nobody named.
+fn check_authority(url: &str) -> Result<(), TransportError> {
+    let start = url.find("://").map_or(0, |scheme| scheme + 3);
+    let rest = &url[start..];
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest.rfind('@') {
+        Some(at) if at > authority_end => Err(other(
+            "proxy URL credentials must percent-encode '/', '?', '#' and '@'",
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Whether an authority has a port part, valid or not (`host:`, `host:abc`).
+fn has_port_text(authority: &str) -> bool {
+    let host_and_port = authority
+        .rsplit_once('@')
+        .map_or(authority, |(_, rest)| rest);
+    let after_brackets = host_and_port
+        .rsplit_once(']')
+        .map_or(host_and_port, |(_, rest)| rest);
+    after_brackets.contains(':')
 }
 
 fn other(message: &str) -> TransportError {
@@ -203,6 +237,41 @@ mod tests {
         let mut config = env(&[("ALL_PROXY", "http://p:1")]);
         config.from_env = false;
         assert_eq!(via(&config, "http://example.com/"), "direct");
+    }
+
+    #[test]
+    fn credentials_with_raw_delimiters_and_bad_ports_are_refused() {
+        let message = |url: &str| ExplicitProxy::parse(url).unwrap_err().message().to_owned();
+        for (url, expected) in [
+            (
+                "http://user:PW?SECRET@127.0.0.1:1",
+                "proxy URL credentials must percent-encode '/', '?', '#' and '@'",
+            ),
+            (
+                "http://user:pa/ss@127.0.0.1:1",
+                "proxy URL credentials must percent-encode '/', '?', '#' and '@'",
+            ),
+            (
+                "http://user:pa#ss@127.0.0.1:1",
+                "proxy URL credentials must percent-encode '/', '?', '#' and '@'",
+            ),
+            (
+                "http://user:PW@127.0.0.1:99999",
+                "proxy URL's port is not a number from 1 to 65535",
+            ),
+            (
+                "http://127.0.0.1:abc",
+                "proxy URL's port is not a number from 1 to 65535",
+            ),
+            (
+                "http://127.0.0.1:",
+                "proxy URL's port is not a number from 1 to 65535",
+            ),
+        ] {
+            assert_eq!(message(url), expected, "{url}");
+        }
+        assert!(ExplicitProxy::parse("http://user:p%2Fw@127.0.0.1:3128").is_ok());
+        assert!(ExplicitProxy::parse("http://[::1]:3128").is_ok());
     }
 
     #[test]
