@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use openai_admin::{ApiErrorKind, Error, Jitter, RetryPolicy, TransportErrorKind};
 use openai_admin_testing::{NeverAnswers, ScriptedResponse, ScriptedTransport};
-use support::{client, deactivation};
+use support::{client, deactivation, manual_client};
 
 fn ok() -> ScriptedResponse {
     ScriptedResponse::json(200, &deactivation(&["cert_a"])).header("x-request-id", "req_ok")
@@ -173,14 +173,7 @@ async fn the_cap_is_configurable() {
     let policy = RetryPolicy::default()
         .jitter(Jitter::fixed(1.0))
         .max_retry_after(Duration::from_secs(120));
-    let clock = openai_admin::ManualClock::default();
-    let client = openai_admin::Client::builder()
-        .admin_key(support::KEY)
-        .transport(transport.clone())
-        .clock(clock.clone())
-        .retry_policy(policy)
-        .build()
-        .unwrap();
+    let (client, clock) = manual_client(transport.clone(), |builder| builder.retry_policy(policy));
 
     deactivate(&client).await.unwrap();
 
@@ -239,16 +232,9 @@ async fn max_retries_per_call_overrides_the_client() {
 #[tokio::test]
 async fn an_attempt_that_never_answers_times_out_and_is_retried() {
     let transport = NeverAnswers::new();
-    let clock = openai_admin::ManualClock::default();
-    let client = openai_admin::Client::builder()
-        .admin_key(support::KEY)
-        .transport(transport.clone())
-        .clock(clock.clone())
-        .timeout(Duration::from_secs(2))
-        .max_retries(1)
-        .retry_policy(RetryPolicy::with_max_retries(1).jitter(Jitter::fixed(1.0)))
-        .build()
-        .unwrap();
+    let (client, clock) = manual_client(transport.clone(), |builder| {
+        builder.timeout(Duration::from_secs(2)).max_retries(1)
+    });
 
     let ticker = clock.clone();
     let call = deactivate(&client);
@@ -307,14 +293,9 @@ async fn no_sleep_is_taken_that_would_end_past_the_deadline() {
 #[tokio::test]
 async fn an_attempt_in_flight_is_cut_off_at_the_deadline() {
     let transport = NeverAnswers::new();
-    let clock = openai_admin::ManualClock::default();
-    let client = openai_admin::Client::builder()
-        .admin_key(support::KEY)
-        .transport(transport.clone())
-        .clock(clock.clone())
-        .deadline(Duration::from_secs(3))
-        .build()
-        .unwrap();
+    let (client, clock) = manual_client(transport.clone(), |builder| {
+        builder.deadline(Duration::from_secs(3))
+    });
 
     let ticker = clock.clone();
     let tick = async move {

@@ -3,7 +3,7 @@
 
 #![allow(dead_code)]
 
-use openai_admin::{Client, Jitter, ManualClock, RetryPolicy};
+use openai_admin::{Client, ClientBuilder, HttpSend, Jitter, ManualClock, RetryPolicy};
 use openai_admin_testing::ScriptedTransport;
 use serde_json::{json, Value};
 
@@ -12,7 +12,7 @@ pub const KEY: &str = "sk-admin-TEST-never-print-0123456789abcdef";
 
 /// A client over `transport` with a manual clock and a jitter factor of 1.
 pub fn client(transport: &ScriptedTransport) -> (Client, ManualClock) {
-    client_with(transport, Client::builder())
+    manual_client(transport.clone(), |builder| builder)
 }
 
 /// As [`client`], starting from `builder`.
@@ -29,6 +29,21 @@ pub fn client_with(
         .build()
         .unwrap();
     (client, clock)
+}
+
+/// A client over any `transport` with the test key, a manual clock and a jitter
+/// factor of 1, then whatever `configure` sets (which may replace the retry policy).
+pub fn manual_client(
+    transport: impl HttpSend + 'static,
+    configure: impl FnOnce(ClientBuilder) -> ClientBuilder,
+) -> (Client, ManualClock) {
+    let clock = ManualClock::default();
+    let builder = Client::builder()
+        .admin_key(KEY)
+        .transport(transport)
+        .clock(clock.clone())
+        .retry_policy(RetryPolicy::default().jitter(Jitter::fixed(1.0)));
+    (configure(builder).build().unwrap(), clock)
 }
 
 /// The documented deactivation answer for `ids`.
